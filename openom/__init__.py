@@ -1,0 +1,1 @@
+"""OpenOM: multi-agency offender management and public protection."""

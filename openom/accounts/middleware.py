@@ -1,0 +1,48 @@
+"""Holds a signed-in user at the two-factor pages until they have entered a code."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from openom.accounts.security import is_verified, two_factor_required
+
+# The pages an unverified user may reach: the two-factor pages themselves and signing out.
+ALLOWED_URL_NAMES = ("accounts:two-factor", "accounts:two-factor-set-up", "accounts:sign-out")
+
+
+class RequireTwoFactorMiddleware:
+    """With OPENOM_REQUIRE_2FA on, sends a signed-in but unverified user to the code page.
+
+    Must come after django_otp's OTPMiddleware, which tells whether the session is verified.
+    API calls are answered 403 rather than redirected to a page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._must_verify(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": "Two-factor authentication required: sign in on the website."},
+                    status=403,
+                )
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:two-factor')}?{query}")
+        return self.get_response(request)
+
+    def _must_verify(self, request: HttpRequest) -> bool:
+        if not two_factor_required():
+            return False
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or is_verified(user):
+            return False
+        path = request.path
+        if settings.STATIC_URL and path.startswith(settings.STATIC_URL):
+            return False
+        return path not in {reverse(name) for name in ALLOWED_URL_NAMES}

@@ -1,0 +1,194 @@
+"""`openom calc NAME`: run one of OpenOM's rule calculators on JSON.
+
+Reads one JSON object, or a list of them, on stdin; writes the result (or a list of results in
+the same order) as JSON on stdout. Bad input answers `{"error": {"field": ..., "message": ...}}`
+(with `"index"` for a list item) and exit status 2, so a script can tell which field to fix.
+
+Each calculator is a module named in CALCULATORS with:
+- `SUMMARY`: one line for `openom calc --list`;
+- `calculate(payload, **options) -> dict`: values in, values out, raising CalcInputError;
+- optionally `add_arguments(parser)` for command-line options of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import json
+from collections.abc import Mapping, Sequence
+from types import ModuleType
+from typing import IO, Any
+
+CALCULATORS: dict[str, str] = {
+    "release-dates": "openom.release.calculators",
+    "working-days": "openom.working_days.calculators",
+    "enforcement-deadline": "openom.enforcement.calculators",
+    "mappa-category": "openom.mappa.calculators",
+    "ogrs3": "openom.assessment.calculators",
+    "tier": "openom.tiering.calculators",
+}
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class CalcInputError(ValueError):
+    """Input a calculator cannot use; `field` names what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+    def as_json(self) -> dict[str, Any]:
+        return {"field": self.field, "message": self.message}
+
+
+def load_calculator(name: str) -> ModuleType:
+    return importlib.import_module(CALCULATORS[name])
+
+
+def require(payload: Mapping[str, Any], field: str) -> Any:
+    if field not in payload or payload[field] is None:
+        raise CalcInputError(field, "is required")
+    return payload[field]
+
+
+def parse_date(payload: Mapping[str, Any], field: str, *, required: bool = True) -> dt.date | None:
+    value = payload.get(field)
+    if value is None:
+        if required:
+            raise CalcInputError(field, "is required (a date as YYYY-MM-DD)")
+        return None
+    if not isinstance(value, str):
+        raise CalcInputError(field, "must be a date as a string YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CalcInputError(field, f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+def parse_int(
+    payload: Mapping[str, Any],
+    field: str,
+    *,
+    required: bool = True,
+    minimum: int | None = None,
+    maximum: int | None = None,
+) -> int | None:
+    value = payload.get(field)
+    if value is None:
+        if required:
+            raise CalcInputError(field, "is required (a whole number)")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CalcInputError(field, f"must be a whole number, not {json.dumps(value)}")
+    if minimum is not None and value < minimum:
+        raise CalcInputError(field, f"must be at least {minimum}")
+    if maximum is not None and value > maximum:
+        raise CalcInputError(field, f"must be at most {maximum}")
+    return value
+
+
+def parse_bool(payload: Mapping[str, Any], field: str, *, required: bool = False) -> bool:
+    value = payload.get(field)
+    if value is None:
+        if required:
+            raise CalcInputError(field, "is required (true or false)")
+        return False
+    if not isinstance(value, bool):
+        raise CalcInputError(field, f"must be true or false, not {json.dumps(value)}")
+    return value
+
+
+def parse_choice(
+    payload: Mapping[str, Any], field: str, choices: Sequence[str], *, required: bool = True
+) -> str | None:
+    value = payload.get(field)
+    if value is None:
+        if required:
+            raise CalcInputError(field, f"is required (one of {', '.join(choices)})")
+        return None
+    if value not in choices:
+        raise CalcInputError(field, f"'{value}' is not one of {', '.join(choices)}")
+    return value
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _write(stdout: IO[str], document: Any) -> None:
+    json.dump(document, stdout, indent=2, default=_json_default)
+    stdout.write("\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="openom calc",
+        description="Run an OpenOM calculator: JSON object or list on stdin, JSON on stdout.",
+    )
+    parser.add_argument("--list", action="store_true", help="list the calculators and stop")
+    return parser
+
+
+def run(argv: Sequence[str], *, stdin: IO[str], stdout: IO[str]) -> int:
+    args = list(argv)
+    if not args or args[0] in {"--list", "-h", "--help"}:
+        if args and args[0] in {"-h", "--help"}:
+            _parser().print_help(stdout)
+            stdout.write("\n")
+        for name in sorted(CALCULATORS):
+            stdout.write(f"{name:24} {load_calculator(name).SUMMARY}\n")
+        return EXIT_OK if args else EXIT_BAD_INPUT
+
+    name, rest = args[0], args[1:]
+    if name not in CALCULATORS:
+        known = ", ".join(sorted(CALCULATORS))
+        _write(
+            stdout,
+            {"error": {"field": "calculator", "message": f"unknown '{name}'; one of {known}"}},
+        )
+        return EXIT_BAD_INPUT
+    module = load_calculator(name)
+    parser = argparse.ArgumentParser(prog=f"openom calc {name}", description=module.SUMMARY)
+    if hasattr(module, "add_arguments"):
+        module.add_arguments(parser)
+    try:
+        options = vars(parser.parse_args(rest))
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+    try:
+        document = json.load(stdin)
+    except json.JSONDecodeError as error:
+        _write(stdout, {"error": {"field": "input", "message": f"not valid JSON: {error}"}})
+        return EXIT_BAD_INPUT
+
+    if isinstance(document, list):
+        results: list[Any] = []
+        failed = False
+        for index, item in enumerate(document):
+            result = _calculate_one(module, item, options)
+            if "error" in result and len(result) == 1:
+                result["error"]["index"] = index
+                failed = True
+            results.append(result)
+        _write(stdout, results)
+        return EXIT_BAD_INPUT if failed else EXIT_OK
+
+    result = _calculate_one(module, document, options)
+    _write(stdout, result)
+    return EXIT_BAD_INPUT if ("error" in result and len(result) == 1) else EXIT_OK
+
+
+def _calculate_one(module: ModuleType, item: Any, options: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        return {"error": {"field": "input", "message": "each input must be a JSON object"}}
+    try:
+        return module.calculate(item, **options)
+    except CalcInputError as error:
+        return {"error": error.as_json()}

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def service(request: HttpRequest) -> dict[str, object]:
+    from openom.access.policy import may_add_people
+
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
+    return {
+        "service_name": settings.OPENOM_SERVICE_NAME,
+        "may_add_people": may_add_people(user) if signed_in else False,
+        "is_manager": signed_in and "SENIOR_PROBATION_OFFICER" in user.role_codes,
+        "unread_notifications": (
+            user.notifications.filter(read_at__isnull=True).count() if signed_in else 0
+        ),
+    }

@@ -1,0 +1,150 @@
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from openom.access.constants import AccessChannel, CasePart
+from openom.access.decorators import case_view
+from openom.access.policy import may_add_people
+from openom.access.services import access_log_record_many
+from openom.core.exceptions import ServiceValidationError
+from openom.core.pagination import paginate, pagination_context
+from openom.people import selectors
+from openom.people.forms import PersonForm, PersonSearchForm
+from openom.people.services import person_create
+from openom.sentencing.templatetags.sentencing import sentence_type_label
+
+
+@login_required
+def my_cases(request):
+    sort = request.GET.get("sort", "name")
+    people = selectors.caseload_for(
+        actor=request.user, sort=sort, descending=request.GET.get("order") == "desc"
+    )
+    page = paginate(request, people)
+    access_log_record_many(
+        user=request.user,
+        people=page.object_list,
+        part=CasePart.CASELOAD,
+        channel=AccessChannel.PAGE,
+    )
+    return render(
+        request,
+        "people/my_cases.html",
+        {**pagination_context(request, page), "default_sort": "name"},
+    )
+
+
+@login_required
+def my_cases_export(request):
+    """The caseload as CSV: case record fields only, never a compartment."""
+    people = list(selectors.caseload_for(actor=request.user))
+    access_log_record_many(
+        user=request.user, people=people, part=CasePart.CASELOAD, channel=AccessChannel.EXPORT
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"]
+    )
+    for person in people:
+        writer.writerow(
+            [
+                person.crn,
+                person.surname,
+                person.forename,
+                person.date_of_birth.isoformat(),
+                sentence_type_label(person.current_sentence_type),
+                person.current_sentence_end.isoformat() if person.current_sentence_end else "",
+                person.allocated_on.isoformat() if person.allocated_on else "",
+            ]
+        )
+    return response
+
+
+@login_required
+def search(request):
+    form = PersonSearchForm(request.GET or None)
+    context: dict = {"form": form}
+    if form.is_bound and form.is_valid():
+        people = selectors.person_search(
+            actor=request.user,
+            query=form.cleaned_data["q"] or "",
+            date_of_birth=form.cleaned_data["date_of_birth"],
+        )
+        page = paginate(request, people)
+        access_log_record_many(
+            user=request.user,
+            people=page.object_list,
+            part=CasePart.SEARCH_RESULT,
+            channel=AccessChannel.PAGE,
+        )
+        context.update(pagination_context(request, page), searched=True)
+    return render(request, "people/search.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_add(request):
+    if not may_add_people(request.user):
+        raise Http404("Not found")
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        address = form.address_data()
+        address["start_date"] = dt.date.today()
+        try:
+            person = person_create(actor=request.user, data=form.person_data(), address=address)
+        except ServiceValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, f"{person.full_name} added with CRN {person.crn}")
+            return redirect("people:case-summary", crn=person.crn)
+    return render(request, "people/person_form.html", {"form": form})
+
+
+def _case_context(case, tab: str) -> dict:
+    return {
+        "case": case,
+        "person": case.person,
+        "access": case.access,
+        "tab": tab,
+        "allocation": selectors.current_allocation(case.person),
+    }
+
+
+@case_view(CasePart.SUMMARY)
+def case_summary(request, case):
+    context = _case_context(case, "summary")
+    context["sentences"] = selectors.current_sentences(case.person)
+    if case.access.allows(CasePart.CONTACT_DETAILS):
+        context["address"] = selectors.current_address(case.person)
+    return render(request, "people/case/summary.html", context)
+
+
+@case_view(CasePart.PERSONAL_DETAILS)
+def case_personal_details(request, case):
+    context = _case_context(case, "personal")
+    context.update(
+        aliases=list(case.person.aliases.all()),
+        circumstances=list(case.person.circumstances.all()),
+    )
+    return render(request, "people/case/personal_details.html", context)
+
+
+@case_view(CasePart.CONTACT_DETAILS)
+def case_contact_details(request, case):
+    context = _case_context(case, "contact")
+    context["addresses"] = list(case.person.addresses.all())
+    return render(request, "people/case/contact_details.html", context)
+
+
+@case_view(CasePart.EVENTS)
+def case_events(request, case):
+    context = _case_context(case, "events")
+    context["events"] = list(selectors.events_for(case.person))
+    return render(request, "people/case/events.html", context)
