@@ -1,0 +1,279 @@
+"""The one place that decides who may see which case, and which parts of it.
+
+Every read of case data goes through `people_visible_to` (lists and search) or `case_open`
+(one case). A case the user may not see, or a part of it they may not see, answers Http404
+exactly as a case that does not exist would.
+
+The rules (DOMAIN.md §1; issue "Multi-agency need-to-know"):
+- Probation staff who work with people on probation read their own team's cases in full.
+- They may open another case in their own area by giving a reason, which is logged and shown
+  to the case's manager (duty cover, court, unpaid work, approved premises).
+- Other agencies see a case only through a recorded reason (a CaseShare: MAPPA level 2/3 or
+  IOM cohort, an active referral, or an information-sharing record), and only the parts it names.
+- Victim details are seen only by victim liaison officers of the area; a summary only by
+  those the VLO shares it with. Police intelligence reaches police staff with access and
+  health information health staff with access; anyone else only where a share names them.
+- Inspectors read the cases in their inspection's sample while it runs, read-only.
+- Performance analysts and system administrators see no case (aggregates and reference data).
+- Exclusion lists (never this person) and restriction lists (only these people) override all.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from openom.access.constants import (
+    AREA_READ_ON_REASON_ROLES,
+    CASE_RECORD_PARTS,
+    OFFENDER_FACING_ROLES,
+    SHAREABLE_PARTS,
+    VICTIM_LIAISON_PARTS,
+    AccessChannel,
+    CasePart,
+    Relationship,
+    RestrictionKind,
+)
+from openom.access.models import CaseRestriction, CaseShare, OutOfTeamAccess
+from openom.access.services import access_log_record
+from openom.accounts.constants import Role
+from openom.allocation.models import CaseAllocation
+from openom.inspection.models import Inspection
+from openom.organisations.constants import AgencyKind
+from openom.people.models import Person
+from openom.victims.models import Victim, VictimSummaryShare
+
+
+class ReasonRequired(Exception):
+    """The user may open this case only after giving a reason (out-of-team access)."""
+
+    def __init__(self, person: Person) -> None:
+        super().__init__(person.crn)
+        self.person = person
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    relationship: Relationship
+    parts: frozenset[CasePart] = field(default_factory=frozenset)
+    can_edit: bool = False
+    needs_reason: bool = False
+
+    def allows(self, part: CasePart) -> bool:
+        return part in self.parts
+
+    @property
+    def any(self) -> bool:
+        return bool(self.parts)
+
+
+NO_ACCESS = CaseAccess(Relationship.NONE)
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    person: Person
+    access: CaseAccess
+
+
+def _is_active(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active and user.agency_id)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _active_on(day: dt.date) -> Q:
+    return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def _restriction_filter(user) -> Q:
+    """People this user is excluded from, or restricted away from."""
+    excluded = CaseRestriction.objects.filter(
+        person=OuterRef("pk"), user=user, kind=RestrictionKind.EXCLUDE
+    )
+    restricted = CaseRestriction.objects.filter(
+        person=OuterRef("pk"), kind=RestrictionKind.RESTRICT_TO
+    )
+    listed = restricted.filter(user=user)
+    return Q(Exists(excluded)) | (Q(Exists(restricted)) & ~Q(Exists(listed)))
+
+
+def people_visible_to(user, *, day: dt.date | None = None) -> QuerySet[Person]:
+    """Every person whose case `user` may find (some part of), as a queryset to filter further."""
+    if not _is_active(user):
+        return Person.objects.none()
+    day = day or _today()
+    roles = user.role_codes
+    agency = user.agency
+    reasons = Q(pk__in=[])
+    if agency.kind == AgencyKind.PROBATION and roles & OFFENDER_FACING_ROLES:
+        if roles & AREA_READ_ON_REASON_ROLES:
+            reasons |= Q(probation_area_id=agency.id)
+        elif user.team_id:
+            holding = CaseAllocation.objects.filter(
+                person=OuterRef("pk"), team_id=user.team_id, end_date__isnull=True
+            )
+            reasons |= Q(Exists(holding))
+    shares = CaseShare.objects.filter(person=OuterRef("pk"), agency_id=agency.id).filter(
+        _active_on(day)
+    )
+    reasons |= Q(Exists(shares))
+    if Role.INSPECTOR in roles:
+        sampled = Inspection.objects.filter(
+            sample=OuterRef("pk"), inspectors=user, start_date__lte=day, end_date__gte=day
+        )
+        reasons |= Q(Exists(sampled))
+    if Role.VICTIM_LIAISON_OFFICER in roles and agency.kind == AgencyKind.PROBATION:
+        reasons |= Q(probation_area_id=agency.id) & Q(
+            Exists(Victim.objects.filter(person=OuterRef("pk")))
+        )
+    summaries = VictimSummaryShare.objects.filter(person=OuterRef("pk"), shared_with=user)
+    reasons |= Q(Exists(summaries))
+    return Person.objects.filter(reasons).exclude(_restriction_filter(user))
+
+
+def _out_of_team_reason_given(user, person: Person) -> bool:
+    return OutOfTeamAccess.objects.filter(
+        user=user, person=person, expires_at__gt=timezone.now()
+    ).exists()
+
+
+def case_access(user, person: Person, *, day: dt.date | None = None) -> CaseAccess:
+    """Which parts of `person`'s case `user` may read, why, and whether they may change it."""
+    if not _is_active(user):
+        return NO_ACCESS
+    day = day or _today()
+    restrictions = list(
+        CaseRestriction.objects.filter(person=person).values_list("kind", "user_id")
+    )
+    if (RestrictionKind.EXCLUDE, user.pk) in restrictions:
+        return NO_ACCESS
+    listed = {uid for kind, uid in restrictions if kind == RestrictionKind.RESTRICT_TO}
+    if listed and user.pk not in listed:
+        return NO_ACCESS
+
+    roles = user.role_codes
+    agency = user.agency
+    parts: set[CasePart] = set()
+    relationship = Relationship.NONE
+    can_edit = needs_reason = False
+    same_area = agency.kind == AgencyKind.PROBATION and person.probation_area_id == agency.id
+
+    if same_area and roles & OFFENDER_FACING_ROLES:
+        allocation = (
+            CaseAllocation.objects.filter(person=person, end_date__isnull=True)
+            .only("team_id", "offender_manager_id")
+            .first()
+        )
+        if allocation is not None and allocation.team_id == user.team_id:
+            relationship, can_edit = Relationship.HOLDING_TEAM, True
+            parts |= CASE_RECORD_PARTS
+            if Role.SENIOR_PROBATION_OFFICER in roles or allocation.offender_manager_id == user.pk:
+                parts.add(CasePart.ACCESS_LOG)
+        elif roles & AREA_READ_ON_REASON_ROLES:
+            relationship = Relationship.OUT_OF_TEAM
+            parts |= CASE_RECORD_PARTS
+            needs_reason = not _out_of_team_reason_given(user, person)
+
+    for share in CaseShare.objects.filter(person=person, agency=agency).filter(_active_on(day)):
+        shared = {CasePart(p) for p in share.parts} & SHAREABLE_PARTS
+        if shared - parts:
+            parts |= shared
+            if relationship == Relationship.NONE:
+                relationship = Relationship.SHARED
+
+    if (
+        Role.INSPECTOR in roles
+        and Inspection.objects.filter(
+            sample=person, inspectors=user, start_date__lte=day, end_date__gte=day
+        ).exists()
+    ):
+        parts |= CASE_RECORD_PARTS
+        if relationship == Relationship.NONE:
+            relationship = Relationship.INSPECTION
+
+    if (
+        Role.VICTIM_LIAISON_OFFICER in roles
+        and same_area
+        and Victim.objects.filter(person=person).exists()
+    ):
+        parts |= VICTIM_LIAISON_PARTS
+        if relationship == Relationship.NONE:
+            relationship = Relationship.VICTIM_LIAISON
+
+    if VictimSummaryShare.objects.filter(person=person, shared_with=user).exists():
+        parts.add(CasePart.VICTIM_SUMMARY)
+        if relationship == Relationship.NONE:
+            relationship = Relationship.SHARED
+
+    if parts - {CasePart.VICTIM_SUMMARY}:
+        if agency.kind == AgencyKind.POLICE:
+            parts.add(CasePart.POLICE_INTELLIGENCE)
+        if agency.kind == AgencyKind.HEALTH:
+            parts.add(CasePart.HEALTH)
+    if Role.VICTIM_LIAISON_OFFICER not in roles:
+        parts.discard(CasePart.VICTIMS)
+    if Role.INSPECTOR in roles and relationship == Relationship.INSPECTION:
+        can_edit = False
+    return CaseAccess(relationship, frozenset(parts), can_edit, needs_reason)
+
+
+def can_view_person(user, person: Person) -> bool:
+    """Object-level form of `people_visible_to` (the two must always agree)."""
+    return case_access(user, person).any
+
+
+def case_open(
+    user,
+    crn: str,
+    *,
+    part: CasePart,
+    channel: AccessChannel = AccessChannel.PAGE,
+    edit: bool = False,
+) -> OpenCase:
+    """Open `part` of case `crn` for `user`, logging the read; Http404 if not theirs to see.
+
+    Raises ReasonRequired when the user may open it only after giving a reason.
+    """
+    person = (
+        people_visible_to(user).select_related("probation_area").filter(crn=crn.upper()).first()
+    )
+    if person is None:
+        raise Http404("No case found")
+    access = case_access(user, person)
+    if not access.allows(part) or (edit and not access.can_edit):
+        raise Http404("No case found")
+    if access.needs_reason:
+        raise ReasonRequired(person)
+    reason = ""
+    if access.relationship == Relationship.OUT_OF_TEAM:
+        grant = (
+            OutOfTeamAccess.objects.filter(user=user, person=person).order_by("-granted_at").first()
+        )
+        reason = grant.reason if grant else ""
+    access_log_record(user=user, person=person, part=part, channel=channel, reason=reason)
+    return OpenCase(person, access)
+
+
+def person_for(
+    user, crn: str, *, part: CasePart, channel: AccessChannel = AccessChannel.PAGE
+) -> Person:
+    """The person behind case `crn` (see case_open); a reason-required case is not found here."""
+    try:
+        return case_open(user, crn, part=part, channel=channel).person
+    except ReasonRequired:
+        raise Http404("No case found") from None
+
+
+def may_add_people(user) -> bool:
+    """Only probation staff working in a team record new people (who join that team's cases)."""
+    return bool(
+        _is_active(user)
+        and user.team_id
+        and user.agency.kind == AgencyKind.PROBATION
+        and user.role_codes & OFFENDER_FACING_ROLES
+    )

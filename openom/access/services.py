@@ -1,0 +1,125 @@
+"""Writing the access log and the audit trail; recording sharing, restrictions and reasons."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from openom.access.constants import (
+    OUT_OF_TEAM_ACCESS_HOURS,
+    SHAREABLE_PARTS,
+    AccessChannel,
+    CasePart,
+)
+from openom.access.models import AccessLog, AuditEvent, CaseRestriction, CaseShare, OutOfTeamAccess
+from openom.core.exceptions import ServiceValidationError
+
+
+def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
+    """Record a change; call inside the transaction that makes it."""
+    return AuditEvent.objects.create(actor=actor, person=person, action=action, detail=detail)
+
+
+def access_log_record(
+    *, user, person, part: CasePart, channel: AccessChannel, reason: str = ""
+) -> AccessLog:
+    return AccessLog.objects.create(
+        user=user, person=person, part=part, channel=channel, reason=reason
+    )
+
+
+def access_log_record_many(
+    *, user, people: Iterable, part: CasePart, channel: AccessChannel
+) -> None:
+    """One row per person shown in a list (search results, caseload), in one insert."""
+    AccessLog.objects.bulk_create(
+        [AccessLog(user=user, person=p, part=part, channel=channel) for p in people]
+    )
+
+
+def out_of_team_access_grant(*, user, person, reason: str) -> OutOfTeamAccess:
+    """Record why `user` is opening a case outside their team; valid for a few hours."""
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ServiceValidationError(
+            "Say why you need to open this case",
+            field_errors={
+                "reason": "Give a reason of at least 10 characters, for example 'Duty cover: reporting instructions'"
+            },
+        )
+    with transaction.atomic():
+        grant = OutOfTeamAccess.objects.create(
+            user=user,
+            person=person,
+            reason=reason,
+            expires_at=timezone.now() + dt.timedelta(hours=OUT_OF_TEAM_ACCESS_HOURS),
+        )
+        audit_record(actor=user, person=person, action="out_of_team_access", detail=reason)
+    return grant
+
+
+def case_share_create(
+    *,
+    person,
+    agency,
+    basis: str,
+    parts: list[str],
+    start_date,
+    end_date,
+    legal_basis: str,
+    reason: str = "",
+    actor,
+) -> CaseShare:
+    """Record that `agency` may see `parts` of the case, for a period, on a legal basis."""
+    errors: dict[str, str] = {}
+    if not parts:
+        errors["parts"] = "Choose at least one part of the case to share"
+    elif not set(parts) <= {p.value for p in SHAREABLE_PARTS}:
+        errors["parts"] = (
+            f"{CasePart.VICTIMS.label} cannot be shared: only the victim liaison officer "
+            "can share a summary"
+        )
+    if end_date is not None and end_date < start_date:
+        errors["end_date"] = "The end date must be on or after the start date"
+    if not legal_basis.strip():
+        errors["legal_basis"] = (
+            "Enter the legal basis for sharing, for example 'Crime and Disorder Act 1998 s115'"
+        )
+    if errors:
+        raise ServiceValidationError("The sharing record needs correcting", field_errors=errors)
+    with transaction.atomic():
+        share = CaseShare.objects.create(
+            person=person,
+            agency=agency,
+            basis=basis,
+            parts=sorted(parts),
+            start_date=start_date,
+            end_date=end_date,
+            legal_basis=legal_basis.strip(),
+            reason=reason,
+            approved_by=actor,
+        )
+        audit_record(actor=actor, person=person, action="case_share_create", detail=str(share))
+    return share
+
+
+def case_restriction_add(*, person, kind: str, user, reason: str, actor) -> CaseRestriction:
+    if not reason.strip():
+        raise ServiceValidationError(
+            "Give the reason", field_errors={"reason": "Say why this person's access is limited"}
+        )
+    with transaction.atomic():
+        restriction, _ = CaseRestriction.objects.get_or_create(
+            person=person,
+            kind=kind,
+            user=user,
+            defaults={"reason": reason.strip(), "created_by": actor},
+        )
+        audit_record(
+            actor=actor,
+            person=person,
+            action="case_restriction_add",
+            detail=f"{kind} user {user.pk}",
+        )
+    return restriction

@@ -1,0 +1,12 @@
+from django import forms
+
+from openom.core.forms import GovUKDateField, ServiceForm
+from openom.intelligence.models import SourceEvaluation
+
+
+class IntelligenceForm(ServiceForm):
+    recorded_on = GovUKDateField(label="Date of the intelligence")
+    source_evaluation = forms.ChoiceField(
+        label="Source evaluation", choices=SourceEvaluation.choices, widget=forms.RadioSelect
+    )
+    summary = forms.CharField(label="Intelligence", widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,31 @@
+from django import forms
+
+from openom.core.forms import GovUKDateField, ServiceForm
+from openom.victims.models import ContactPreference
+
+
+class VictimForm(ServiceForm):
+    forename = forms.CharField(label="First name", max_length=100)
+    surname = forms.CharField(label="Last name", max_length=100)
+    relationship_to_offender = forms.CharField(
+        label="Relationship to the offender", max_length=100, required=False
+    )
+    address = forms.CharField(label="Address", max_length=300, required=False)
+    phone = forms.CharField(label="Phone", max_length=30, required=False)
+    email = forms.EmailField(label="Email", required=False)
+    contact_preference = forms.ChoiceField(
+        label="How they prefer to be contacted", choices=ContactPreference.choices
+    )
+    contact_offered_on = GovUKDateField(label="Date contact was offered", required=False)
+    views = forms.CharField(
+        label="Their views", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class VictimSummaryForm(ServiceForm):
+    username = forms.CharField(label="Username of the colleague", max_length=150)
+    summary = forms.CharField(
+        label="Summary to share",
+        help_text="Do not include the victim's name, address or contact details",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from openom.victims import views
+
+app_name = "victims"
+urlpatterns = [
+    path("", views.victim_list, name="list"),
+    path("add/", views.victim_create, name="add"),
+    path("share-summary/", views.victim_summary_create, name="share-summary"),
+    path("summary/", views.victim_summary, name="summary"),
+]

@@ -1,0 +1,91 @@
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from openom.access.constants import CasePart
+from openom.access.decorators import case_view
+from openom.accounts.models import User
+from openom.core.exceptions import ServiceValidationError
+from openom.core.views import form_page
+from openom.people.selectors import current_allocation
+from openom.victims.forms import VictimForm, VictimSummaryForm
+from openom.victims.services import victim_add, victim_summary_share
+
+
+def _context(case, tab: str, **extra) -> dict:
+    return {
+        "case": case,
+        "person": case.person,
+        "access": case.access,
+        "tab": tab,
+        "allocation": current_allocation(case.person),
+        **extra,
+    }
+
+
+@case_view(CasePart.VICTIMS)
+def victim_list(request, case):
+    victims = list(case.person.victims.select_related("liaison_officer"))
+    summaries = list(case.person.victim_summaries.select_related("shared_with"))
+    return render(
+        request,
+        "victims/victim_list.html",
+        _context(case, "victims", victims=victims, summaries=summaries),
+    )
+
+
+@case_view(CasePart.VICTIMS)
+@require_http_methods(["GET", "POST"])
+def victim_create(request, case):
+    back = reverse("victims:list", args=[case.person.crn])
+    return form_page(
+        request,
+        form=VictimForm(request.POST or None),
+        person=case.person,
+        heading="Add a victim",
+        save=lambda data: victim_add(person=case.person, data=data, actor=request.user),
+        success="Victim record added",
+        next_url=back,
+        back_url=back,
+    )
+
+
+def _share_summary(case, actor, data):
+    colleague = User.objects.filter(username=data["username"], is_active=True).first()
+    if colleague is None:
+        raise ServiceValidationError(
+            "Unknown colleague",
+            field_errors={"username": "No member of staff has that username: check it"},
+        )
+    return victim_summary_share(
+        person=case.person, shared_with=colleague, summary=data["summary"], actor=actor
+    )
+
+
+@case_view(CasePart.VICTIMS)
+@require_http_methods(["GET", "POST"])
+def victim_summary_create(request, case):
+    back = reverse("victims:list", args=[case.person.crn])
+    return form_page(
+        request,
+        form=VictimSummaryForm(request.POST or None),
+        person=case.person,
+        heading="Share a victim summary",
+        intro="The colleague sees only this summary, never the victim's name or contact details.",
+        save=lambda data: _share_summary(case, request.user, data),
+        success="Summary shared",
+        next_url=back,
+        back_url=back,
+    )
+
+
+@case_view(CasePart.VICTIM_SUMMARY)
+def victim_summary(request, case):
+    summaries = list(
+        case.person.victim_summaries.filter(shared_with=request.user).select_related("shared_by")
+    )
+    return render(
+        request,
+        "victims/victim_summary.html",
+        _context(case, "victim-summary", summaries=summaries),
+    )

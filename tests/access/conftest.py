@@ -1,0 +1,213 @@
+"""The access world: two cases and a persona for every role and relationship.
+
+Daniel's case (held by Olivia's team in Peterborough) has a victim, is shared with the police
+under MAPPA, with housing and with health, is in an inspection sample, and excludes Eddie.
+Robert's case is held by the same team and shared with no one.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.utils import timezone
+
+from openom.access.constants import CasePart, RestrictionKind, SharingBasis
+from openom.access.models import CaseRestriction, CaseShare
+from openom.accounts.constants import Grade, Role
+from openom.assessment.models import Assessment
+from openom.contacts.constants import ContactOutcome, ContactType
+from openom.contacts.models import Contact
+from openom.enforcement.constants import ActionKind
+from openom.enforcement.models import EnforcementAction
+from openom.inspection.models import Inspection
+from openom.organisations.constants import AgencyKind
+from openom.planning.models import SentencePlan
+from openom.release.constants import AdjustmentKind
+from openom.release.models import CustodyAdjustment
+from openom.victims.models import Victim, VictimSummaryShare
+from tests.factories import (
+    AgencyFactory,
+    CaseAllocationFactory,
+    DeliveryUnitFactory,
+    EventFactory,
+    PersonFactory,
+    SentenceFactory,
+    TeamFactory,
+    UserFactory,
+)
+
+PERSONAS = (
+    "olivia",
+    "sam",
+    "carl",
+    "nina",
+    "vera",
+    "pete",
+    "hattie",
+    "hugo",
+    "anna",
+    "ian",
+    "sid",
+    "eddie",
+)
+
+
+@dataclass
+class World:
+    daniel: object
+    robert: object
+    users: dict
+
+
+def _share(person, agency, basis, parts, approver):
+    return CaseShare.objects.create(
+        person=person,
+        agency=agency,
+        basis=basis,
+        parts=sorted(parts),
+        start_date=dt.date.today() - dt.timedelta(days=10),
+        legal_basis="Criminal Justice Act 2003 s325",
+        approved_by=approver,
+    )
+
+
+@pytest.fixture
+def world(cambridgeshire, norfolk, peterborough_team, olivia, sam, nina, pete, daniel) -> World:
+    cambridge = DeliveryUnitFactory(agency=cambridgeshire, code="CAM", name="Cambridge")
+    cambridge_team = TeamFactory(delivery_unit=cambridge, code="CAM01", name="Cambridge OM 1")
+    housing = AgencyFactory(code="HOUS", name="City Housing", kind=AgencyKind.HOUSING)
+    health = AgencyFactory(code="NHS", name="Mental Health Trust", kind=AgencyKind.HEALTH)
+    users = {
+        "olivia": olivia,
+        "sam": sam,
+        "nina": nina,
+        "pete": pete,
+        "carl": UserFactory(username="carl", team=cambridge_team, roles=[Role.OFFENDER_MANAGER]),
+        "vera": UserFactory(
+            username="vera", team=cambridge_team, roles=[Role.VICTIM_LIAISON_OFFICER]
+        ),
+        "hattie": UserFactory(
+            username="hattie",
+            team=None,
+            agency=housing,
+            grade=Grade.PARTNER_STAFF,
+            roles=[Role.PARTNER_WORKER],
+        ),
+        "hugo": UserFactory(
+            username="hugo",
+            team=None,
+            agency=health,
+            grade=Grade.PARTNER_STAFF,
+            roles=[Role.PARTNER_WORKER],
+        ),
+        "anna": UserFactory(
+            username="anna",
+            team=None,
+            agency=cambridgeshire,
+            grade=Grade.OTHER,
+            roles=[Role.PERFORMANCE_ANALYST],
+        ),
+        "ian": UserFactory(
+            username="ian",
+            team=None,
+            agency=cambridgeshire,
+            grade=Grade.OTHER,
+            roles=[Role.INSPECTOR],
+        ),
+        "sid": UserFactory(
+            username="sid",
+            team=None,
+            agency=cambridgeshire,
+            grade=Grade.OTHER,
+            roles=[Role.SYSTEM_ADMINISTRATOR],
+            is_staff=True,
+            is_superuser=True,
+        ),
+        "eddie": UserFactory(
+            username="eddie", team=peterborough_team, roles=[Role.OFFENDER_MANAGER]
+        ),
+    }
+    robert = PersonFactory(
+        crn="X100002", forename="Robert", surname="Lane", probation_area=cambridgeshire
+    )
+    CaseAllocationFactory(person=robert, team=peterborough_team, offender_manager=olivia)
+    for person in (daniel, robert):
+        sentence = SentenceFactory(event=EventFactory(person=person, number=1))
+        contact = Contact.objects.create(
+            person=person,
+            sentence=sentence,
+            contact_type=ContactType.OFFICE,
+            officer=olivia,
+            starts_at=timezone.now() - dt.timedelta(days=2),
+            outcome=ContactOutcome.UNACCEPTABLE_ABSENCE,
+        )
+        EnforcementAction.objects.create(
+            person=person,
+            sentence=sentence,
+            kind=ActionKind.WARNING,
+            triggered_by=contact,
+            failure_date=dt.date.today() - dt.timedelta(days=2),
+            decided_on=dt.date.today(),
+            deadline=dt.date.today() + dt.timedelta(days=5),
+            decided_by=olivia,
+        )
+        Assessment.objects.create(
+            person=person, purpose="START", started_on=dt.date.today(), assessor=olivia
+        )
+        SentencePlan.objects.create(
+            person=person,
+            sentence=sentence,
+            start_date=sentence.sentence_date,
+            due_date=sentence.sentence_date + dt.timedelta(days=21),
+            owner=olivia,
+        )
+        CustodyAdjustment.objects.create(
+            person=person, kind=AdjustmentKind.TAGGED_BAIL, days=3, recorded_by=sam
+        )
+
+    Victim.objects.create(
+        person=daniel,
+        forename="Vanessa",
+        surname="Quill",
+        address="9 Orchard Close, Ely",
+        phone="07700 900123",
+        liaison_officer=users["vera"],
+        views="Wants an exclusion zone around Ely",
+    )
+    VictimSummaryShare.objects.create(
+        person=daniel,
+        shared_with=olivia,
+        summary="Victim asks for no contact.",
+        shared_by=users["vera"],
+    )
+    _share(
+        daniel,
+        pete.agency,
+        SharingBasis.MAPPA,
+        {CasePart.SUMMARY, CasePart.RISK_SUMMARY, CasePart.CONTACT_DETAILS},
+        sam,
+    )
+    _share(
+        daniel,
+        housing,
+        SharingBasis.INFORMATION_SHARING,
+        {CasePart.SUMMARY, CasePart.CONTACT_DETAILS},
+        sam,
+    )
+    _share(daniel, health, SharingBasis.REFERRAL, {CasePart.SUMMARY, CasePart.HEALTH}, sam)
+    inspection = Inspection.objects.create(
+        name="Core inspection",
+        area=cambridgeshire,
+        start_date=dt.date.today() - dt.timedelta(days=5),
+        end_date=dt.date.today() + dt.timedelta(days=5),
+    )
+    inspection.inspectors.add(users["ian"])
+    inspection.sample.add(daniel)
+    CaseRestriction.objects.create(
+        person=daniel,
+        kind=RestrictionKind.EXCLUDE,
+        user=users["eddie"],
+        reason="Relative",
+        created_by=sam,
+    )
+    return World(daniel=daniel, robert=robert, users=users)

@@ -1,0 +1,103 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from openom.access.constants import CasePart, Relationship, RestrictionKind, SharingBasis
+from openom.access.models import CaseShare, OutOfTeamAccess
+from openom.access.policy import case_access, people_visible_to
+from openom.access.services import case_restriction_add, case_share_create, out_of_team_access_grant
+from openom.core.exceptions import ServiceValidationError
+
+TODAY = dt.date.today()
+
+
+def share(world, **overrides):
+    arguments = {
+        "person": world.daniel,
+        "agency": world.users["hattie"].agency,
+        "basis": SharingBasis.INFORMATION_SHARING,
+        "parts": [CasePart.SUMMARY],
+        "start_date": TODAY,
+        "end_date": None,
+        "legal_basis": "Crime and Disorder Act 1998 s115",
+        "actor": world.users["sam"],
+    } | overrides
+    return case_share_create(**arguments)
+
+
+def test_victim_details_can_never_be_shared_with_an_agency(world):
+    with pytest.raises(ServiceValidationError) as refused:
+        share(world, parts=[CasePart.SUMMARY, CasePart.VICTIMS])
+    assert "cannot be shared" in refused.value.field_errors["parts"]
+
+
+def test_a_share_needs_a_legal_basis_and_sensible_dates(world):
+    with pytest.raises(ServiceValidationError) as refused:
+        share(world, legal_basis=" ", end_date=TODAY - dt.timedelta(days=1))
+    assert set(refused.value.field_errors) == {"legal_basis", "end_date"}
+
+
+def test_an_expired_share_no_longer_opens_the_case(world):
+    hattie = world.users["hattie"]
+    CaseShare.objects.filter(agency=hattie.agency).update(end_date=TODAY - dt.timedelta(days=1))
+
+    assert case_access(hattie, world.daniel).relationship == Relationship.NONE
+    assert world.daniel not in people_visible_to(hattie)
+
+
+def test_a_share_that_has_not_started_yet_does_not_open_the_case(world):
+    hattie = world.users["hattie"]
+    CaseShare.objects.filter(agency=hattie.agency).update(start_date=TODAY + dt.timedelta(days=1))
+
+    assert not case_access(hattie, world.daniel).any
+
+
+def test_a_restricted_case_is_hidden_even_from_its_holding_team_unless_listed(world):
+    olivia, sam = world.users["olivia"], world.users["sam"]
+    case_restriction_add(
+        person=world.robert,
+        kind=RestrictionKind.RESTRICT_TO,
+        user=sam,
+        reason="Staff member's relative",
+        actor=sam,
+    )
+
+    assert world.robert not in people_visible_to(olivia)
+    assert not case_access(olivia, world.robert).any
+    assert case_access(sam, world.robert).relationship == Relationship.HOLDING_TEAM
+
+
+def test_an_out_of_team_reason_must_say_something(world):
+    with pytest.raises(ServiceValidationError):
+        out_of_team_access_grant(user=world.users["carl"], person=world.robert, reason="look")
+
+
+def test_an_out_of_team_reason_lapses_after_the_set_hours(world):
+    carl = world.users["carl"]
+    out_of_team_access_grant(user=carl, person=world.robert, reason="Duty cover for the team today")
+    assert not case_access(carl, world.robert).needs_reason
+
+    OutOfTeamAccess.objects.update(expires_at=timezone.now() - dt.timedelta(minutes=1))
+
+    assert case_access(carl, world.robert).needs_reason
+
+
+def test_out_of_team_access_is_read_only(world):
+    carl = world.users["carl"]
+    out_of_team_access_grant(user=carl, person=world.robert, reason="Duty cover for the team today")
+    assert not case_access(carl, world.robert).can_edit
+
+
+def test_police_with_access_see_intelligence_and_health_staff_see_health_but_not_each_other(world):
+    pete, hugo = world.users["pete"], world.users["hugo"]
+    assert case_access(pete, world.daniel).allows(CasePart.POLICE_INTELLIGENCE)
+    assert not case_access(pete, world.daniel).allows(CasePart.HEALTH)
+    assert case_access(hugo, world.daniel).allows(CasePart.HEALTH)
+    assert not case_access(hugo, world.daniel).allows(CasePart.POLICE_INTELLIGENCE)
+
+
+def test_the_offender_manager_sees_the_victim_summary_but_never_the_victims_details(world):
+    access = case_access(world.users["olivia"], world.daniel)
+    assert access.allows(CasePart.VICTIM_SUMMARY)
+    assert not access.allows(CasePart.VICTIMS)
