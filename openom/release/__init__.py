@@ -1,0 +1,1 @@
+"""Release date calculation (the `release-dates` calculator); pure rules live in `rules`."""

@@ -1,0 +1,258 @@
+"""Parsing a booking (the calculate-release-dates-api fixture JSON) into sentences and adjustments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from openom.release.rules.durations import UNITS, Duration
+
+SENTENCE_TYPES: dict[str, str] = {
+    "StandardSentence": "SDS",
+    "ExtendedDeterminateSentence": "EDS",
+    "SopcSentence": "SOPC",
+    "DetentionAndTrainingOrderSentence": "DTO",
+    "BotusSentence": "BOTUS",
+}
+ADJUSTMENT_TYPES: tuple[str, ...] = (
+    "REMAND",
+    "TAGGED_BAIL",
+    "RECALL_REMAND",
+    "RECALL_TAGGED_BAIL",
+    "UNLAWFULLY_AT_LARGE",
+    "ADDITIONAL_DAYS_AWARDED",
+    "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED",
+)
+# Recall lengths in days (CJA 2003 s255B as amended: 14 or 28 days; FTR56 from the 2026 tranches).
+FIXED_TERM_RECALL_DAYS: dict[str, int] = {
+    "FIXED_TERM_RECALL_14": 14,
+    "FIXED_TERM_RECALL_28": 28,
+    "FIXED_TERM_RECALL_56": 56,
+}
+RECALL_TYPES: tuple[str, ...] = ("STANDARD_RECALL", *FIXED_TERM_RECALL_DAYS)
+
+
+class BookingError(ValueError):
+    """A booking that cannot be calculated; `codes` name the upstream validation codes."""
+
+    def __init__(self, field_name: str, message: str, codes: list[str] | None = None) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+        self.codes = codes or []
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    kind: str
+    days: int
+    applies_from: dt.date
+    from_date: dt.date | None = None
+    to_date: dt.date | None = None
+
+
+@dataclass
+class Sentence:
+    """One sentence as imposed (a 'part' when it runs consecutively to others)."""
+
+    index: int
+    kind: str  # SDS, EDS, SOPC, DTO, BOTUS
+    sentenced_at: dt.date
+    offence_committed: dt.date | None
+    offence_code: str | None
+    custodial: Duration
+    extension: Duration = field(default_factory=Duration)
+    identifier: str | None = None
+    consecutive_to: tuple[str, ...] = ()
+    sds_plus: bool = False
+    sds_plus_eligible: bool = False
+    exclusions: tuple[str, ...] = ()
+    section250: bool = False
+    recall_type: str | None = None
+    return_to_custody: dt.date | None = None
+    automatic_release: bool = False
+    latest_tused: dt.date | None = None
+    # Set during identification:
+    track: str = ""
+
+    @property
+    def total(self) -> Duration:
+        return self.custodial.plus(self.extension)
+
+    @property
+    def is_recall(self) -> bool:
+        return self.recall_type is not None
+
+
+@dataclass
+class Booking:
+    date_of_birth: dt.date
+    sentences: list[Sentence]
+    adjustments: list[Adjustment]
+    active_sex_offender: bool = False
+    return_to_custody: dt.date | None = None
+    profile: str = "calculation-params"
+    toggles: Mapping[str, bool] = field(default_factory=dict)
+    fixed_recall_length: int | None = None
+
+    def toggle(self, name: str) -> bool:
+        return bool(self.toggles.get(name, False))
+
+
+def _date(value: Any, field_name: str, *, required: bool = True) -> dt.date | None:
+    if value is None:
+        if required:
+            raise BookingError(field_name, "is required (a date as YYYY-MM-DD)")
+        return None
+    if not isinstance(value, str):
+        raise BookingError(field_name, "must be a date as a string YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BookingError(field_name, f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+def _duration(value: Any, field_name: str) -> Duration:
+    if not isinstance(value, Mapping) or not isinstance(value.get("durationElements"), Mapping):
+        raise BookingError(field_name, "must be an object with durationElements")
+    elements: dict[str, int] = {}
+    for unit, amount in value["durationElements"].items():
+        if unit not in UNITS:
+            raise BookingError(field_name, f"unknown unit '{unit}'; one of {', '.join(UNITS)}")
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise BookingError(field_name, f"{unit} must be a whole number of at least 0")
+        if amount:
+            elements[unit] = amount
+    duration = Duration(elements)
+    if duration.is_empty():
+        raise BookingError(field_name, "must be longer than zero", ["ZERO_IMPRISONMENT_TERM"])
+    return duration
+
+
+def _sentence(raw: Any, index: int) -> Sentence:
+    where = f"booking.sentences[{index}]"
+    if not isinstance(raw, Mapping):
+        raise BookingError(where, "must be an object")
+    kind = SENTENCE_TYPES.get(str(raw.get("type")))
+    if kind is None:
+        raise BookingError(
+            f"{where}.type",
+            f"'{raw.get('type')}' is not one of {', '.join(SENTENCE_TYPES)}",
+            ["UNSUPPORTED_SENTENCE_TYPE"],
+        )
+    offence = raw.get("offence") or {}
+    if not isinstance(offence, Mapping):
+        raise BookingError(f"{where}.offence", "must be an object")
+    if kind in {"EDS", "SOPC"}:
+        custodial = _duration(raw.get("custodialDuration"), f"{where}.custodialDuration")
+        extension = _duration(raw.get("extensionDuration"), f"{where}.extensionDuration")
+    else:
+        custodial = _duration(raw.get("duration"), f"{where}.duration")
+        extension = Duration()
+    arrangements = raw.get("releaseArrangements") or {}
+    recall = raw.get("recall") or None
+    recall_type = None
+    return_to_custody = None
+    if recall is not None:
+        recall_type = recall.get("recallType")
+        if recall_type not in RECALL_TYPES:
+            raise BookingError(
+                f"{where}.recall.recallType",
+                f"'{recall_type}' is not one of {', '.join(RECALL_TYPES)}",
+                ["UNSUPPORTED_RECALL_TYPE"],
+            )
+        return_to_custody = _date(
+            recall.get("returnToCustodyDate"), f"{where}.recall.returnToCustodyDate", required=False
+        )
+    consecutive = raw.get("consecutiveSentenceUUIDs") or []
+    return Sentence(
+        index=index,
+        kind=kind,
+        sentenced_at=_date(raw.get("sentencedAt"), f"{where}.sentencedAt"),  # type: ignore[arg-type]
+        offence_committed=_date(
+            offence.get("committedAt"), f"{where}.offence.committedAt", required=False
+        ),
+        offence_code=offence.get("offenceCode"),
+        custodial=custodial,
+        extension=extension,
+        identifier=raw.get("identifier"),
+        consecutive_to=tuple(str(c) for c in consecutive),
+        sds_plus=bool(arrangements.get("isSDSPlus", False)),
+        sds_plus_eligible=bool(
+            arrangements.get("isSDSPlusEligibleSentenceTypeLengthAndOffence", False)
+        ),
+        exclusions=tuple(
+            str(e) for e in (arrangements.get("sdsEarlyReleaseExclusions") or []) if e != "NO"
+        ),
+        section250=bool(arrangements.get("isSection250", False)),
+        recall_type=recall_type,
+        return_to_custody=return_to_custody,
+        automatic_release=bool(raw.get("automaticRelease", False)),
+        latest_tused=_date(raw.get("latestTusedDate"), f"{where}.latestTusedDate", required=False),
+    )
+
+
+def _adjustments(raw: Any) -> list[Adjustment]:
+    if raw is None:
+        return []
+    if not isinstance(raw, Mapping):
+        raise BookingError("booking.adjustments", "must be an object keyed by adjustment type")
+    result: list[Adjustment] = []
+    for kind, items in raw.items():
+        if kind not in ADJUSTMENT_TYPES:
+            raise BookingError(
+                f"booking.adjustments.{kind}", f"unknown type; one of {', '.join(ADJUSTMENT_TYPES)}"
+            )
+        for position, item in enumerate(items or []):
+            where = f"booking.adjustments.{kind}[{position}]"
+            days = item.get("numberOfDays")
+            if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+                raise BookingError(f"{where}.numberOfDays", "must be a whole number of at least 0")
+            result.append(
+                Adjustment(
+                    kind=kind,
+                    days=days,
+                    applies_from=_date(  # type: ignore[arg-type]
+                        item.get("appliesToSentencesFrom"), f"{where}.appliesToSentencesFrom"
+                    ),
+                    from_date=_date(item.get("fromDate"), f"{where}.fromDate", required=False),
+                    to_date=_date(item.get("toDate"), f"{where}.toDate", required=False),
+                )
+            )
+    return result
+
+
+def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> Booking:
+    booking = payload.get("booking")
+    if not isinstance(booking, Mapping):
+        raise BookingError(
+            "booking", "is required (an object with offender, sentences, adjustments)"
+        )
+    offender = booking.get("offender")
+    if not isinstance(offender, Mapping):
+        raise BookingError("booking.offender", "is required (an object with dateOfBirth)")
+    raw_sentences = booking.get("sentences")
+    if not isinstance(raw_sentences, list) or not raw_sentences:
+        raise BookingError(
+            "booking.sentences", "at least one sentence is required", ["NO_SENTENCES"]
+        )
+    profile = payload.get("params") or "calculation-params"
+    if profile not in profiles:
+        raise BookingError("params", f"'{profile}' is not one of {', '.join(profiles)}")
+    toggles = payload.get("featureToggles") or {}
+    if not isinstance(toggles, Mapping):
+        raise BookingError("featureToggles", "must be an object of true/false flags")
+    return Booking(
+        date_of_birth=_date(offender.get("dateOfBirth"), "booking.offender.dateOfBirth"),  # type: ignore[arg-type]
+        sentences=[_sentence(raw, i) for i, raw in enumerate(raw_sentences)],
+        adjustments=_adjustments(booking.get("adjustments")),
+        active_sex_offender=bool(offender.get("isActiveSexOffender", False)),
+        return_to_custody=_date(
+            booking.get("returnToCustodyDate"), "booking.returnToCustodyDate", required=False
+        ),
+        profile=str(profile),
+        toggles={str(k): bool(v) for k, v in toggles.items()},
+        fixed_recall_length=(booking.get("fixedTermRecallDetails") or {}).get("recallLength"),
+    )

@@ -1,0 +1,257 @@
+"""Booking-level dates from the dates of each calculable sentence (calculate-release-dates-api
+BookingExtractionService): the latest release and expiry govern; licence expiry, HDCED, TUSED and
+PED follow the rules for concurrent sentences (PSI 03/2015 ch.6 and 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from openom.release.rules.calculation import UnitCalc, transfer_months
+from openom.release.rules.durations import MONTHS, add_months, period_between
+from openom.release.rules.sentences import age_on, is_ora
+
+# PSI 03/2015 para 6.x: mixing ORA and pre-ORA sentences matters only below 4 years' total.
+ORA_MIX_MAXIMUM_YEARS = 4
+# Policy: a concurrent sentence must have 14 days to serve before HDC is considered.
+HDC_CONCURRENT_MINIMUM_DAYS = 14
+# A DTO aggregate of under 12 months for a child gives no licence (Sentencing Act 2020 s.256).
+DTO_LICENCE_MONTHS = 12
+
+
+@dataclass
+class Extracted:
+    dates: dict[str, dt.date]
+    effective_start: dt.date
+    effective_end: dt.date
+
+
+def _latest(calcs: list[UnitCalc], key) -> UnitCalc:  # type: ignore[no-untyped-def]
+    return max(calcs, key=key)
+
+
+def _ora_mix(
+    calcs: list[UnitCalc],
+    latest_release_types: set[str],
+    latest_expiry_types: set[str],
+    latest_release: dt.date,
+    years: int,
+) -> tuple[bool, bool] | None:
+    def std_ora(c: UnitCalc, ora: bool) -> bool:
+        return (
+            not c.unit.is_consecutive
+            and c.unit.parts[0].kind == "SDS"
+            and is_ora(c.unit.parts[0]) == ora
+        )
+
+    has_mix = any(std_ora(c, True) for c in calcs) and any(
+        std_ora(c, False) and c.unit.duration_less_than(12, MONTHS) for c in calcs
+    )
+    if "CRD" in latest_release_types or years >= ORA_MIX_MAXIMUM_YEARS or not has_mix:
+        return None
+    with_sed = [c for c in calcs if "SED" in c.types]
+    with_sled = [c for c in calcs if "SLED" in c.types]
+    if not with_sed or not with_sled:
+        return None
+    sled = max(with_sled, key=lambda c: c.expiry)
+    if "SED" in latest_expiry_types and latest_release > sled.expiry:
+        return False, False
+    return True, True
+
+
+def extract(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracted:
+    if len(calcs) == 1:
+        return _extract_single(calcs[0])
+    return _extract_multiple(calcs, date_of_birth)
+
+
+def _release_type(calc: UnitCalc) -> str:
+    if calc.unit.is_recall:
+        return "PRRD"
+    for kind in ("ARD", "CRD", "MTD", "PRRD"):
+        if kind in calc.types:
+            return kind
+    return "CRD"
+
+
+def _extract_single(calc: UnitCalc) -> Extracted:
+    dates: dict[str, dt.date] = {}
+    types = calc.types
+    dates["SLED" if "SLED" in types else "SED"] = calc.expiry
+    dates[_release_type(calc)] = calc.release
+    for kind in ("LED", "TUSED", "ETD", "LTD", "PED"):
+        if kind in calc.dates:
+            dates[kind] = calc.dates[kind]
+    if "HDCED" in calc.dates and "PED" not in types and calc.release > calc.dates["HDCED"]:
+        dates["HDCED"] = calc.dates["HDCED"]
+    if not calc.unit.is_botus:
+        dates["ESED"] = calc.unadjusted_expiry
+    botus_tused = calc.unit.parts[0].latest_tused
+    if calc.unit.is_botus and botus_tused is not None and calc.expiry < botus_tused:
+        dates["TUSED"] = botus_tused
+    return Extracted(dates, calc.sentenced_at, calc.unadjusted_expiry)
+
+
+def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracted:
+    dates: dict[str, dt.date] = {}
+    earliest = min(c.sentenced_at for c in calcs)
+    latest_release_value = max(c.release_defaulted for c in calcs)
+    most_recent_by_release = [c for c in calcs if c.release_defaulted == latest_release_value]
+    by_determinate = _latest(calcs, lambda c: c.determinate_release)
+    by_expiry = _latest(calcs, lambda c: c.expiry)
+    latest_release = most_recent_by_release[0].release
+    latest_expiry = by_expiry.expiry
+    latest_unadjusted_expiry = max(c.unadjusted_expiry for c in calcs)
+    years = period_between(earliest, latest_unadjusted_expiry + dt.timedelta(days=1))[0]
+
+    with_led = [c for c in calcs if c.licence_expiry is not None]
+    led_calc = max(with_led, key=lambda c: c.licence_expiry) if with_led else None  # type: ignore[arg-type, return-value]
+    latest_led = led_calc.licence_expiry if led_calc else None
+
+    mix = _ora_mix(calcs, by_determinate.types, by_expiry.types, latest_release, years)
+    any_dto = any(c.unit.is_dto for c in calcs)
+    if mix is not None:
+        conditional, can_have_led = mix
+    elif (
+        any_dto
+        and all(age_on(date_of_birth, c.release) < 18 for c in calcs)
+        and (
+            period_between(earliest, latest_unadjusted_expiry + dt.timedelta(days=1))[0] * 12
+            + period_between(earliest, latest_unadjusted_expiry + dt.timedelta(days=1))[1]
+            < DTO_LICENCE_MONTHS
+        )
+    ):
+        conditional, can_have_led = False, True
+    elif (
+        any_dto
+        and any(not c.unit.is_dto for c in calcs)
+        and all(age_on(date_of_birth, c.release) >= 18 for c in calcs)
+    ):
+        conditional, can_have_led = True, True
+    else:
+        conditional = any(
+            c.licence_expiry is not None and c.licence_expiry >= latest_release for c in calcs
+        )
+        can_have_led = True
+
+    if latest_expiry == latest_led and "SLED" in by_expiry.types:
+        dates["SLED"] = latest_expiry
+    elif any_dto and not all(c.unit.is_dto for c in calcs):
+        non_dto = max((c for c in calcs if not c.unit.is_dto), key=lambda c: c.release)
+        dto = max((c for c in calcs if c.unit.is_dto), key=lambda c: c.release)
+        dates["SLED" if non_dto.expiry == dto.expiry else "SED"] = latest_expiry
+    else:
+        dates["SED"] = latest_expiry
+        if latest_led is not None and can_have_led and latest_led >= latest_release:
+            dates["LED"] = latest_led
+
+    if any_dto:
+        if all(c.unit.is_dto for c in calcs):
+            dates["MTD"] = latest_release
+            months = transfer_months(by_expiry.unit)
+            if months and "ETD" in by_expiry.dates:
+                dates["ETD"] = add_months(latest_release, -months)
+                dates["LTD"] = add_months(latest_release, months)
+        else:
+            non_dto = max((c for c in calcs if not c.unit.is_dto), key=lambda c: c.release)
+            dates["CRD" if conditional else "ARD"] = non_dto.release
+            dto = max((c for c in calcs if c.unit.is_dto), key=lambda c: c.release)
+            dates["MTD"] = dto.determinate_release
+            months = transfer_months(dto.unit)
+            if months and "ETD" in dto.dates:
+                dates["ETD"] = add_months(dates["MTD"], -months)
+                dates["LTD"] = add_months(dates["MTD"], months)
+            if "CRD" in dates and "SLED" not in dates and non_dto.licence_expiry is not None:
+                dates["LED"] = non_dto.licence_expiry
+    elif any(not c.unit.is_recall for c in most_recent_by_release):
+        dates["CRD" if conditional else "ARD"] = latest_release
+
+    tused = _tused(calcs, latest_led)
+    if tused is not None:
+        dates["TUSED"] = tused
+    hdced = _hdced(calcs, latest_release)
+    if hdced is not None:
+        dates["HDCED"] = hdced
+    _ped(calcs, by_determinate, dates)
+
+    if any(c.unit.is_recall for c in most_recent_by_release):
+        prrds = [c.post_recall_release for c in calcs if c.post_recall_release is not None]
+        if prrds:
+            dates["PRRD"] = max(prrds)
+        dates.pop("HDCED", None)
+    dates["ESED"] = latest_unadjusted_expiry
+    return Extracted(dates, earliest, latest_unadjusted_expiry)
+
+
+def _tused(calcs: list[UnitCalc], latest_led: dt.date | None) -> dt.date | None:
+    if latest_led is None:
+        return None
+    calculated = [c for c in calcs if not c.unit.is_botus and "TUSED" in c.dates]
+    if not calculated:
+        return None
+    best = max(calculated, key=lambda c: c.dates["TUSED"])
+    tused = best.dates["TUSED"]
+    dtos = [c for c in calcs if c.unit.is_dto and "SED" in c.types]
+    if dtos and max(c.expiry for c in dtos) > tused:
+        return None
+    return tused if tused > latest_led else None
+
+
+def _hdced(calcs: list[UnitCalc], latest_release: dt.date) -> dt.date | None:
+    if any(p.sds_plus or p.sds_plus_eligible for c in calcs for p in c.unit.parts):
+        return None
+    eligible = [c for c in calcs if not c.unit.is_recall and not c.unit.is_dto]
+    if not eligible:
+        return None
+    latest_eligible = max(eligible, key=lambda c: c.release)
+    if "HDCED" not in latest_eligible.dates:
+        return None
+    candidates = [
+        c
+        for c in calcs
+        if "HDCED" in c.dates
+        and latest_release >= c.sentenced_at + dt.timedelta(days=HDC_CONCURRENT_MINIMUM_DAYS)
+    ]
+    if not candidates:
+        return None
+    hdced_calc = max(candidates, key=lambda c: c.dates["HDCED"])
+    hdced = hdced_calc.dates["HDCED"]
+    others = [
+        c
+        for c in calcs
+        if "HDCED" not in c.dates
+        and c is not hdced_calc
+        and c.release > hdced
+        and not c.unit.is_dto
+    ]
+    if others:
+        only_immediate = all(c.is_immediate_release for c in others)
+        nxt = max(others, key=lambda c: c.release)
+        immediate_custody = nxt.is_immediate_release and (
+            1 - nxt.adj.for_initial_release() == nxt.rc.days_to_release
+        )
+        if not only_immediate or immediate_custody:
+            return nxt.release
+    return hdced
+
+
+def _ped(calcs: list[UnitCalc], by_determinate: UnitCalc, dates: dict[str, dt.date]) -> None:
+    peds = [c.ped for c in calcs if c.ped is not None]
+    if not peds or by_determinate.ped is None:
+        return
+    latest_ped = max(peds)
+    non_ped = [
+        c
+        for c in calcs
+        if not c.unit.is_recall
+        and c.ped is None
+        and not c.unit.is_dto
+        and not c.is_immediate_release
+    ]
+    latest_non_ped = max((c.release for c in non_ped), default=None)
+    if latest_non_ped is not None and latest_non_ped >= by_determinate.release:
+        return
+    if latest_non_ped is not None and latest_ped < latest_non_ped:
+        dates["PED"] = latest_non_ped
+    else:
+        dates["PED"] = latest_ped

@@ -1,0 +1,156 @@
+"""Validation of a booking before and after calculation (calculate-release-dates-api
+ValidationService), reporting the service's validation codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openom.release.rules.booking import Booking, BookingError
+from openom.release.rules.calculation import FTR14_MAXIMUM_MONTHS, UnitCalc
+from openom.release.rules.dates import SHPO_BREACH_OFFENCE_FROM_DATE, SHPO_SX03_OFFENCE_CODES
+from openom.release.rules.durations import MONTHS
+from openom.release.rules.engine import BookingResult
+from openom.release.rules.params import Params
+from openom.release.rules.sentences import build_units
+
+# Recall policy: consecutive/concurrent sentences more than 14 days apart change the recall type.
+FTR_SENTENCE_GAP_DAYS = 14
+
+
+def validate_before(booking: Booking) -> None:
+    """Checks that need no calculation."""
+    for sentence in booking.sentences:
+        if sentence.recall_type == "FIXED_TERM_RECALL_56" and sentence.return_to_custody is None:
+            raise BookingError(
+                f"booking.sentences[{sentence.index}].recall.returnToCustodyDate",
+                "a 56-day fixed term recall needs the return to custody date",
+                ["NoValidReturnToCustodyDateException"],
+            )
+        if (
+            sentence.recall_type in {"FIXED_TERM_RECALL_14", "FIXED_TERM_RECALL_28"}
+            and sentence.return_to_custody is None
+            and booking.return_to_custody is None
+        ):
+            raise BookingError(
+                f"booking.sentences[{sentence.index}].recall.returnToCustodyDate",
+                "a fixed term recall needs the return to custody date",
+                ["NoValidReturnToCustodyDateException"],
+            )
+    _validate_remand_overlap(booking)
+
+
+def _validate_remand_overlap(booking: Booking) -> None:
+    units = build_units(booking)
+    for adjustment in booking.adjustments:
+        if (
+            adjustment.kind != "REMAND"
+            or adjustment.from_date is None
+            or adjustment.to_date is None
+        ):
+            continue
+        for unit in units:
+            if unit.is_recall:
+                continue
+            start = unit.sentenced_at
+            end = start + dt.timedelta(days=unit.length_days() - 1)
+            if adjustment.from_date <= end and adjustment.to_date >= start:
+                raise BookingError(
+                    "booking.adjustments.REMAND",
+                    f"remand {adjustment.from_date} to {adjustment.to_date} overlaps a sentence "
+                    f"served from {start} to {end}",
+                    ["REMAND_OVERLAPS_WITH_SENTENCE"],
+                )
+
+
+def _validate_fixed_term_recalls(booking: Booking, result: BookingResult) -> None:
+    """A 14-day recall needs every sentence of 12 months or more to end within 14 days of the
+    return to custody; a 28-day recall needs one of 12 months or more that does not (CJA 2003
+    s.255B(7); calculate-release-dates-api RecallValidationService)."""
+    calcs = [
+        c
+        for c in result.calcs
+        if c.unit.recall_type in {"FIXED_TERM_RECALL_14", "FIXED_TERM_RECALL_28"}
+    ]
+    if not calcs:
+        return
+    recall = calcs[0].unit.recall_type
+    long_calcs = [c for c in calcs if not c.unit.duration_less_than(FTR14_MAXIMUM_MONTHS, MONTHS)]
+
+    def gap(calc: UnitCalc) -> int:
+        rtc = calc.unit.return_to_custody or booking.return_to_custody
+        return (calc.expiry - rtc).days if rtc is not None else 0
+
+    if recall == "FIXED_TERM_RECALL_14":
+        still_long = [c for c in long_calcs if gap(c) >= FTR_SENTENCE_GAP_DAYS]
+        if not still_long:
+            return
+        if any(c.unit.is_consecutive for c in still_long):
+            codes = [
+                "FTR_14_DAYS_AGGREGATE_GE_12_MONTHS",
+                "FTR_TYPE_14_DAYS_AGGREGATE_GE_12_MONTHS",
+            ]
+            message = "a 14-day fixed term recall cannot follow an aggregate of 12 months or more"
+        elif len({c.sentenced_at for c in calcs}) == 1:
+            codes = ["FTR_TYPE_14_DAYS_SENTENCE_GT_12_MONTHS"]
+            message = "a 14-day fixed term recall cannot apply to a sentence of 12 months or more"
+        else:
+            codes = ["FTR_TYPE_14_DAYS_SENTENCE_GAP_GT_14_DAYS"]
+            message = (
+                "a 14-day fixed term recall while a sentence of 12 months or more has more than "
+                "14 days to run"
+            )
+        raise BookingError("booking.sentences", message, codes)
+    if not long_calcs:
+        raise BookingError(
+            "booking.sentences",
+            "a 28-day fixed term recall needs a sentence or aggregate of 12 months or more",
+            ["FTR_28_DAYS_AGGREGATE_LT_12_MONTHS", "FTR_TYPE_28_DAYS_AGGREGATE_LT_12_MONTHS"],
+        )
+    if len(calcs) > len(long_calcs) and all(gap(c) <= FTR_SENTENCE_GAP_DAYS for c in long_calcs):
+        raise BookingError(
+            "booking.sentences",
+            "a 28-day fixed term recall where the sentences of 12 months or more end within 14 "
+            "days of the return to custody",
+            ["FTR_TYPE_28_DAYS_SENTENCE_GAP_LT_14_DAYS"],
+        )
+
+
+def validate_after(booking: Booking, result: BookingResult, params: Params) -> None:
+    """Checks on the calculated booking: fixed term recall types, and SHPO breach offences (SX03)
+    released between SDS40 tranche 1 and tranche 3 commencement."""
+    _validate_fixed_term_recalls(booking, result)
+    tranche_one = params.sds40_commencement
+    tranche_three = params.sds40_tranche_three_date
+    shpo = []
+    for calc in result.calcs:
+        parts = [
+            p
+            for p in calc.unit.parts
+            if p.kind == "SDS"
+            and not p.sds_plus
+            and p.offence_code in SHPO_SX03_OFFENCE_CODES
+            and p.offence_committed is not None
+            and SHPO_BREACH_OFFENCE_FROM_DATE <= p.offence_committed <= tranche_three
+        ]
+        if not parts:
+            continue
+        release = calc.determinate_release
+        if tranche_one <= release < tranche_three and (
+            not calc.unit.is_recall or "TUSED" in calc.dates
+        ):
+            shpo.append(calc)
+    in_custody_at_tranche_one = any(
+        c.sentenced_at < tranche_one <= c.determinate_release
+        for c in result.calcs
+        if any(p.kind == "SDS" for p in c.unit.parts)
+    )
+    if shpo and (
+        result.sds40_tranche != "TRANCHE_0"
+        or in_custody_at_tranche_one
+        or any(c.sentenced_at >= tranche_one for c in shpo)
+    ):
+        raise BookingError(
+            "booking.sentences",
+            "release provisions for a SHPO breach (SX03) offence cannot be determined",
+            ["UNABLE_TO_DETERMINE_SHPO_RELEASE_PROVISIONS"],
+        )
