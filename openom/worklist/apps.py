@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorklistConfig(AppConfig):
+    name = "openom.worklist"
+    label = "worklist"
+    verbose_name = "Worklist"

@@ -1,0 +1,124 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from openom.contacts.constants import ContactOutcome, ContactType
+from openom.contacts.services import contact_arrange, contact_outcome_record
+from openom.core.exceptions import ServiceValidationError
+from openom.enforcement.constants import ActionKind, ActionStatus, BreachOutcome, RecallType
+from openom.enforcement.models import EnforcementAction
+from openom.enforcement.services import (
+    breach_start,
+    enforcement_resolve,
+    recall_authorise,
+    recall_request,
+)
+from openom.sentencing.constants import SentenceType, TerminationReason
+from tests.factories import SentenceFactory
+
+
+def miss(person, sentence, officer, when: dt.date, outcome=ContactOutcome.UNACCEPTABLE_ABSENCE):
+    contact = contact_arrange(
+        person=person,
+        actor=officer,
+        data={
+            "contact_type": ContactType.OFFICE,
+            "starts_at": timezone.make_aware(dt.datetime.combine(when, dt.time(10))),
+            "officer": officer,
+            "sentence": sentence,
+            "enforceable": True,
+        },
+    )
+    return contact_outcome_record(
+        contact=contact, outcome=outcome, version=contact.version, actor=officer
+    )
+
+
+@pytest.fixture
+def order(daniel):
+    return SentenceFactory(
+        event__person=daniel, sentence_date=dt.date.today() - dt.timedelta(days=200)
+    )
+
+
+def test_recording_an_unacceptable_absence_opens_a_warning(daniel, olivia, order):
+    miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=20))
+    action = EnforcementAction.objects.get(sentence=order)
+    assert action.kind == ActionKind.WARNING and action.status == ActionStatus.OPEN
+
+
+def test_an_acceptable_absence_needs_evidence_and_opens_nothing(daniel, olivia, order):
+    with pytest.raises(ServiceValidationError) as refused:
+        miss(
+            daniel,
+            order,
+            olivia,
+            dt.date.today() - dt.timedelta(days=3),
+            outcome=ContactOutcome.ACCEPTABLE_ABSENCE,
+        )
+    assert "evidence" in refused.value.field_errors
+    assert not EnforcementAction.objects.exists()
+
+
+def test_a_second_failure_opens_breach_which_is_laid_and_resolved(daniel, olivia, order):
+    miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=40))
+    miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=5))
+    breach = EnforcementAction.objects.get(sentence=order, kind=ActionKind.BREACH)
+    assert breach.failures.count() == 2
+
+    breach = breach_start(
+        action=breach,
+        started_on=dt.date.today(),
+        reasons="Two failures",
+        version=breach.version,
+        actor=olivia,
+    )
+    breach = enforcement_resolve(
+        action=breach,
+        resolved_on=dt.date.today(),
+        outcome=BreachOutcome.REVOKED_RESENTENCED,
+        version=breach.version,
+        actor=olivia,
+    )
+    order.refresh_from_db()
+    assert breach.status == ActionStatus.RESOLVED
+    assert order.termination_reason == TerminationReason.REVOKED_BREACH
+
+
+def test_a_recall_needs_reasons_and_a_managers_authorisation(daniel, olivia, sam):
+    licence = SentenceFactory(
+        event__person=daniel,
+        sentence_type=SentenceType.DETERMINATE_CUSTODY,
+        sentence_date=dt.date.today() - dt.timedelta(days=400),
+        release_date=dt.date.today() - dt.timedelta(days=60),
+    )
+    miss(daniel, licence, olivia, dt.date.today() - dt.timedelta(days=20))
+    miss(daniel, licence, olivia, dt.date.today() - dt.timedelta(days=10))
+    recall = EnforcementAction.objects.get(kind=ActionKind.RECALL)
+    recall = recall_request(
+        action=recall,
+        recall_type=RecallType.FIXED_TERM,
+        reasons="Missed two appointments; whereabouts unknown",
+        requested_on=dt.date.today(),
+        version=recall.version,
+        actor=olivia,
+    )
+
+    with pytest.raises(ServiceValidationError):
+        recall_authorise(
+            action=recall, authorised_on=dt.date.today(), version=recall.version, actor=olivia
+        )
+    recall = recall_authorise(
+        action=recall, authorised_on=dt.date.today(), version=recall.version, actor=sam
+    )
+
+    assert recall.authorised_by == sam and recall.status == ActionStatus.STARTED
+
+
+def test_the_same_failure_never_opens_a_second_action(daniel, olivia, order):
+    from openom.enforcement.services import enforcement_review
+
+    miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=20))
+    enforcement_review(sentence=order, actor=olivia, today=dt.date.today())
+    assert EnforcementAction.objects.count() == 1
