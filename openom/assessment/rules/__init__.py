@@ -1,0 +1,1 @@
+"""Assessment rules: need scoring and the predictors. Values in, values out."""

@@ -1,0 +1,1 @@
+"""Tiering: the case tier from its risk, needs and management."""

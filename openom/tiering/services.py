@@ -1,0 +1,151 @@
+"""Recalculating a case's tier whenever an input changes, keeping the history and the reason."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Q
+
+from openom.access.constants import SharingBasis
+from openom.access.models import CaseShare
+from openom.access.services import audit_record
+from openom.assessment.constants import AssessmentStatus
+from openom.assessment.models import Assessment, PredictorScore
+from openom.assessment.rules.needs import Severity
+from openom.enforcement.constants import ActionKind, ActionStatus
+from openom.enforcement.models import EnforcementAction
+from openom.people.constants import Gender
+from openom.people.models import Person
+from openom.sentencing.constants import CUSTODIAL_SENTENCES, SentenceType
+from openom.sentencing.models import Sentence
+from openom.tiering.models import TierCalculation
+from openom.tiering.rules import Score, SingleInputs, TwoAxisInputs, single_tier, two_axis_tier
+
+# DOMAIN.md §5.1: previous enforcement is a breach or recall in the last 365 days.
+PREVIOUS_ENFORCEMENT_DAYS = 365
+# Unpaid work alone is not a mandate for change (DOMAIN.md §5.1).
+NOT_A_MANDATE = frozenset({"UNPAID_WORK"})
+
+
+def _mandate_for_change(person: Person) -> bool:
+    current = Sentence.objects.filter(
+        person=person, termination_date__isnull=True
+    ).prefetch_related("requirements")
+    for sentence in current:
+        if sentence.sentence_type in CUSTODIAL_SENTENCES or sentence.sentence_type in (
+            SentenceType.LIFE,
+            SentenceType.IPP,
+        ):
+            return True
+        if any(
+            r.requirement_type not in NOT_A_MANDATE and r.termination_date is None
+            for r in sentence.requirements.all()
+        ):
+            return True
+    return False
+
+
+def tier_inputs(person: Person, today: dt.date) -> tuple[TwoAxisInputs, SingleInputs]:
+    assessment = (
+        Assessment.objects.filter(person=person, status=AssessmentStatus.COMPLETE)
+        .prefetch_related("need_scores")
+        .order_by("-completed_on", "-pk")
+        .first()
+    )
+    predictors: dict[str, PredictorScore] = {}
+    for score in PredictorScore.objects.filter(person=person).order_by("-assessed_on", "-pk"):
+        predictors.setdefault(score.predictor, score)
+    thinking = assessment.answers.get("thinking_and_behaviour", {}) if assessment else {}
+    active = Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    iom = CaseShare.objects.filter(person=person, basis=SharingBasis.IOM).filter(active).exists()
+    enforcement = (
+        EnforcementAction.objects.filter(
+            person=person,
+            kind__in=[ActionKind.BREACH, ActionKind.RECALL],
+            failure_date__gte=today - dt.timedelta(days=PREVIOUS_ENFORCEMENT_DAYS),
+        )
+        .exclude(status=ActionStatus.WITHDRAWN)
+        .exists()
+    )
+    rosh = assessment.overall_rosh or None if assessment else None
+    needs = (
+        {n.section: Severity(n.severity) for n in assessment.need_scores.all() if n.severity}
+        if assessment
+        else {}
+    )
+    rsr = predictors.get("RSR")
+    two = TwoAxisInputs(
+        has_assessment=assessment is not None,
+        mandate_for_change=_mandate_for_change(person),
+        rsr=float(rsr.score) if rsr else None,
+        rosh=rosh,
+        female=person.gender == Gender.FEMALE,
+        impulsivity=thinking.get("impulsivity", 0) > 0,
+        temper_control=thinking.get("temper_control", 0) > 0,
+        previous_enforcement=enforcement,
+        ogrs=assessment.ogrs3_two_year if assessment else None,
+        iom=iom,
+        needs=needs,
+    )
+
+    def score(code: str) -> Score | None:
+        found = predictors.get(code)
+        return Score(float(found.score), found.band) if found else None
+
+    single = SingleInputs(
+        arp=score("ARP"),
+        csrp=score("CSRP"),
+        dc_srp=score("DC_SRP"),
+        arp_static=bool(predictors.get("ARP") and predictors["ARP"].is_static),
+        csrp_static=bool(predictors.get("CSRP") and predictors["CSRP"].is_static),
+        rosh=rosh,
+        as_of=today,
+    )
+    return two, single
+
+
+def tier_recalculate(
+    *, person: Person, actor, reason: str, today: dt.date | None = None
+) -> TierCalculation:
+    """Calculate both tiers; store a new row only when the tier or its points change."""
+    today = today or dt.date.today()
+    two_inputs, single_inputs = tier_inputs(person, today)
+    two = two_axis_tier(two_inputs)
+    single = single_tier(single_inputs)
+    with transaction.atomic():
+        previous = TierCalculation.objects.select_for_update().filter(person=person).first()
+        unchanged = previous is not None and (
+            previous.two_axis_tier,
+            previous.protect_points,
+            previous.change_points,
+            previous.single_tier,
+        ) == (two.tier, two.protect_points, two.change_points, single.tier if single else "")
+        if unchanged:
+            return previous
+        calculation = TierCalculation.objects.create(
+            person=person,
+            reason=reason,
+            two_axis_tier=two.tier,
+            protect=two.protect,
+            change=two.change,
+            protect_points=two.protect_points,
+            change_points=two.change_points,
+            single_tier=single.tier if single else "",
+            single_provisional=bool(single and single.provisional),
+            working=[
+                *two.working,
+                *(single.working if single else ["Single tier: no ARP/CSRP predictors recorded"]),
+            ],
+            inputs={
+                "rosh": two_inputs.rosh,
+                "rsr": two_inputs.rsr,
+                "ogrs": two_inputs.ogrs,
+                "iom": two_inputs.iom,
+                "needs": {k: v.value for k, v in two_inputs.needs.items()},
+            },
+            calculated_by=actor,
+        )
+        change = f"{previous.two_axis_tier} → {two.tier}" if previous else two.tier
+        audit_record(
+            actor=actor, person=person, action="tier_recalculate", detail=f"{change}: {reason}"
+        )
+    return calculation
