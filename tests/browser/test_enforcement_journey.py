@@ -1,0 +1,66 @@
+"""An officer records two missed appointments, sees the clocks on the worklist and lays the breach."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from openom.contacts.constants import ContactType
+from openom.contacts.models import Contact
+from openom.enforcement.models import EnforcementAction
+from tests.browser.test_journey import sign_in
+from tests.factories import SentenceFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def two_missed_appointments(olivia, daniel):
+    order = SentenceFactory(
+        event__person=daniel, sentence_date=dt.date.today() - dt.timedelta(days=120)
+    )
+    for days_ago in (30, 3):
+        Contact.objects.create(
+            person=daniel,
+            sentence=order,
+            contact_type=ContactType.OFFICE,
+            officer=olivia,
+            enforceable=True,
+            starts_at=timezone.now() - dt.timedelta(days=days_ago),
+        )
+    return daniel
+
+
+def record_unacceptable_absence(page, live_server, crn):
+    page.goto(f"{live_server.url}/worklist/")
+    page.get_by_role("link", name=re.compile(r"Outcome to record")).first.click()
+    page.get_by_label("Unacceptable absence").check()
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(rf"/cases/{crn}/contacts/$"))
+
+
+def test_missed_appointments_lead_to_a_warning_then_a_breach_laid_in_time(
+    page, live_server, olivia, two_missed_appointments
+):
+    crn = two_missed_appointments.crn
+    sign_in(page, live_server, "olivia")
+    page.wait_for_url(re.compile(r"/$"))
+
+    record_unacceptable_absence(page, live_server, crn)
+    assert page.get_by_role("heading", name="Warning").is_visible()
+
+    record_unacceptable_absence(page, live_server, crn)
+    assert page.get_by_role("heading", name="Breach proceedings").is_visible()
+    page.goto(f"{live_server.url}/worklist/")
+    assert page.get_by_role(
+        "link", name=re.compile(r"Breach proceedings: Start breach proceedings")
+    ).is_visible()
+
+    page.goto(f"{live_server.url}/cases/{crn}/contacts/")
+    page.get_by_role("link", name="Start breach proceedings").click()
+    page.get_by_label("Breach report summary").fill("Two unacceptable absences within a month")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(rf"/cases/{crn}/contacts/$"))
+    breach = EnforcementAction.objects.get(kind="BREACH")
+    assert breach.status == "STARTED" and breach.started_on == dt.date.today()

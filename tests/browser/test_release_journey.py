@@ -1,0 +1,76 @@
+"""A senior officer corrects a remand period; the dates, their working and the notice follow."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from openom.offences.models import Offence
+from openom.sentencing.constants import SentenceType
+from openom.sentencing.services import OffenceEntry, event_create, sentence_create
+from tests.browser.test_journey import sign_in
+from tests.factories import CourtFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def custody_case(olivia, daniel):
+    from django.core.management import call_command
+
+    if not Offence.objects.exists():
+        call_command("load_offences", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    offence = Offence.objects.filter(schedule_15_violent=False, schedule_15_sexual=False).first()
+    event = event_create(
+        person=daniel,
+        court=CourtFactory(),
+        conviction_date=dt.date(2026, 3, 2),
+        plea="GUILTY",
+        offences=[OffenceEntry(code=offence.code, offence_date=dt.date(2026, 1, 5), is_main=True)],
+        actor=olivia,
+    )
+    sentence_create(
+        event=event,
+        actor=olivia,
+        data={
+            "sentence_type": SentenceType.DETERMINATE_CUSTODY,
+            "sentence_date": dt.date(2026, 3, 2),
+            "length_months": 24,
+        },
+    )
+    return daniel
+
+
+def test_changing_remand_changes_the_dates_shows_the_working_and_tells_the_offender_manager(
+    page, live_server, sam, olivia, custody_case
+):
+    sign_in(page, live_server, "sam")
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto(f"{live_server.url}/cases/{custody_case.crn}/release/")
+    crd_before = page.locator('[data-code="CRD"]').inner_text()
+
+    page.get_by_role("link", name="Add an adjustment").click()
+    page.get_by_label("Remand (time spent in custody before sentence)").check()
+    from_group = page.get_by_role("group", name="From (optional)")
+    from_group.get_by_label("Day").fill("6")
+    from_group.get_by_label("Month").fill("1")
+    from_group.get_by_label("Year").fill("2026")
+    to_group = page.get_by_role("group", name="To (optional)")
+    to_group.get_by_label("Day").fill("1")
+    to_group.get_by_label("Month").fill("3")
+    to_group.get_by_label("Year").fill("2026")
+    page.get_by_role("button", name="Save").click()
+
+    page.wait_for_url(re.compile(r"/release/$"))
+    assert page.get_by_text("Adjustment added and release dates recalculated").is_visible()
+    crd_after = page.locator('[data-code="CRD"]').inner_text()
+    assert crd_after != crd_before
+    page.get_by_text("How these dates were worked out").click()
+    assert page.get_by_text("Days to expiry").first.is_visible()
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, live_server, "olivia")
+    page.get_by_role("link", name=re.compile("Notifications")).click()
+    assert page.get_by_text(
+        f"Release dates changed for Daniel Smith ({custody_case.crn})"
+    ).is_visible()
