@@ -26,6 +26,8 @@ urlpatterns = [
     path("cases/<str:crn>/enforcement/", include("openom.enforcement.urls")),
     path("cases/<str:crn>/assessment/", include("openom.assessment.urls")),
     path("assessments/", include("openom.assessment.manager_urls")),
+    path("cases/<str:crn>/mappa/", include("openom.mappa.case_urls")),
+    path("mappa/", include("openom.mappa.urls")),
     path("worklist/", include("openom.worklist.urls")),
     path("allocation/", include("openom.allocation.urls")),
     path("notifications/", include("openom.notifications.urls")),

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "openom.worklist",
     "openom.assessment",
     "openom.tiering",
+    "openom.mappa",
     "openom.demo",
 ]
 
@@ -214,6 +216,13 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Copied into django-celery-beat's tables when beat starts; edit times there afterwards.
+CELERY_BEAT_SCHEDULE = {
+    "mappa-chase-actions": {
+        "task": "mappa.chase_actions",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 OPENOM_SERVICE_NAME = "OpenOM"

@@ -277,3 +277,51 @@ def may_add_people(user) -> bool:
         and user.agency.kind == AgencyKind.PROBATION
         and user.role_codes & OFFENDER_FACING_ROLES
     )
+
+
+# --- MAPPA: the register, meetings and minutes (issue "MAPPA") -------------------------------
+
+
+def _is_mappa_coordinator(user) -> bool:
+    return _is_active(user) and Role.MAPPA_COORDINATOR in user.role_codes
+
+
+def mappa_registrations_visible_to(user) -> QuerySet:
+    """The MAPPA register a coordinator keeps: their force's or probation area's registrations.
+
+    Everyone else sees a person's MAPPA status only on a case they may open.
+    """
+    from openom.mappa.models import MappaRegistration
+
+    if not _is_mappa_coordinator(user):
+        return MappaRegistration.objects.none()
+    return MappaRegistration.objects.filter(
+        Q(police_force_id=user.agency_id) | Q(probation_area_id=user.agency_id)
+    ).exclude(person__in=Person.objects.filter(_restriction_filter(user)))
+
+
+def mapp_meetings_visible_to(user) -> QuerySet:
+    """Meetings a user may see: all of their force's (coordinators), else those they are invited to."""
+    from openom.mappa.models import MappMeeting
+
+    if not _is_active(user):
+        return MappMeeting.objects.none()
+    if _is_mappa_coordinator(user):
+        return MappMeeting.objects.filter(
+            Q(police_force_id=user.agency_id) | Q(invitations__agency_id=user.agency_id)
+        ).distinct()
+    return MappMeeting.objects.filter(invitations__agency_id=user.agency_id).distinct()
+
+
+def may_read_minutes(user, meeting) -> bool:
+    """Minutes are restricted to the agencies that attended, and the force's coordinators."""
+    if not _is_active(user):
+        return False
+    if _is_mappa_coordinator(user) and meeting.police_force_id == user.agency_id:
+        return True
+    return meeting.invitations.filter(agency_id=user.agency_id, attended=True).exists()
+
+
+def may_manage_mappa(user, police_force_id: int) -> bool:
+    """Only the force's MAPPA coordinators take referrals, set levels and run meetings."""
+    return _is_mappa_coordinator(user) and user.agency_id == police_force_id

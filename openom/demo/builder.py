@@ -782,4 +782,8 @@ def demo_area_build(*, people: int, seed: int, today: dt.date, progress: Progres
 
     assessed = demo_assessments_build(seed=seed, today=today, progress=progress)
     progress(f"Assessed and tiered {assessed:,} cases")
+    from openom.demo.mappa import demo_mappa_build
+
+    managed = demo_mappa_build(seed=seed, today=today, progress=progress)
+    progress("MAPPA register: " + ", ".join(f"{n} {what}" for what, n in managed.items()))
     return DemoResult(people=count, staff=staff)

@@ -1,0 +1,175 @@
+import datetime as dt
+
+from django import forms
+
+from openom.core.forms import GovUKDateField, ServiceForm
+from openom.mappa.constants import Level, RegistrationEndReason
+from openom.organisations.constants import AgencyKind
+from openom.organisations.models import Agency, LocalDeliveryUnit
+
+LEVEL_CHOICES = [(level.value, level.label) for level in Level]
+MEETING_LEVELS = [
+    (Level.MULTI_AGENCY.value, "Level 2 (divisional)"),
+    (Level.SENIOR.value, "Level 3 (county-wide)"),
+]
+
+
+class ReferralForm(ServiceForm):
+    police_force = forms.ModelChoiceField(
+        label="MAPPA area (police force)",
+        queryset=Agency.objects.filter(kind=AgencyKind.POLICE).order_by("name"),
+    )
+    level_requested = forms.TypedChoiceField(
+        label="Level asked for", choices=LEVEL_CHOICES[1:], coerce=int, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Why does the person need multi-agency management?", widget=forms.Textarea
+    )
+    risk_of_serious_harm = forms.BooleanField(
+        label="They pose a current risk of serious harm", required=False
+    )
+    risk_linked_to_offending = forms.BooleanField(
+        label="The risk is linked to their offending", required=False
+    )
+    expected_release_date = GovUKDateField(
+        label="Expected release date", required=False, help_text="For a referral from custody"
+    )
+
+
+class ReferralDecisionForm(ServiceForm):
+    accept = forms.TypedChoiceField(
+        label="Decision",
+        choices=[("yes", "Accept"), ("no", "Decline")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    level = forms.TypedChoiceField(
+        label="Management level",
+        choices=LEVEL_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    police_unit = forms.ModelChoiceField(
+        label="Police division (basic command unit)",
+        queryset=LocalDeliveryUnit.objects.none(),
+        required=False,
+    )
+    rationale = forms.CharField(label="Why", widget=forms.Textarea)
+
+    def __init__(self, *args, police_force, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["police_unit"].queryset = police_force.delivery_units.order_by("name")
+
+
+class LevelForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    level = forms.TypedChoiceField(
+        label="New level", choices=LEVEL_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+    rationale = forms.CharField(label="Why", widget=forms.Textarea)
+
+
+class EndForm(ServiceForm):
+    reason = forms.ChoiceField(
+        label="Why does MAPPA management end?", choices=RegistrationEndReason.choices
+    )
+
+
+class MeetingForm(ServiceForm):
+    level = forms.TypedChoiceField(
+        label="Level", choices=MEETING_LEVELS, coerce=int, widget=forms.RadioSelect
+    )
+    police_unit = forms.ModelChoiceField(
+        label="Police division",
+        queryset=LocalDeliveryUnit.objects.none(),
+        required=False,
+        help_text="Level 2 meetings are held for one division",
+    )
+    date = GovUKDateField(label="Date")
+    time = forms.TimeField(
+        label="Start time", help_text="For example, 10:00", input_formats=["%H:%M", "%H.%M"]
+    )
+    location = forms.CharField(label="Where")
+    chair = forms.CharField(label="Chair")
+    agencies = forms.ModelMultipleChoiceField(
+        label="Agencies invited",
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The police and the probation area of each case are always invited",
+    )
+    registrations = forms.ModelMultipleChoiceField(
+        label="Cases for the agenda", queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, police_force, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["police_unit"].queryset = police_force.delivery_units.order_by("name")
+        self.fields["agencies"].queryset = Agency.objects.exclude(pk=police_force.pk).order_by(
+            "name"
+        )
+        self.fields["registrations"].queryset = registrations
+        self.fields["registrations"].label_from_instance = lambda r: (
+            f"{r.person.full_name} ({r.person.crn}), category {r.category}, level {r.level}"
+            + (f", review due {r.next_review_due:%-d %b %Y}" if r.next_review_due else "")
+        )
+
+    def starts_at(self) -> dt.datetime:
+        from django.utils import timezone
+
+        naive = dt.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        return timezone.make_aware(naive)
+
+
+class AttendanceForm(forms.Form):
+    def __init__(self, *args, invitations, **kwargs):
+        super().__init__(*args, **kwargs)
+        for invitation in invitations:
+            self.fields[f"agency_{invitation.agency_id}"] = forms.CharField(
+                label=f"{invitation.agency.name}: who attended",
+                required=False,
+                initial=invitation.attendee_names,
+                help_text="Leave blank if the agency did not attend",
+            )
+
+    def attended(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("agency_")): value.strip()
+            for name, value in self.cleaned_data.items()
+            if value and value.strip()
+        }
+
+
+class MinutesForm(ServiceForm):
+    minutes = forms.CharField(label="Minutes", widget=forms.Textarea, required=False)
+    risk_management_plan = forms.CharField(
+        label="Risk management plan", widget=forms.Textarea, required=False
+    )
+    disclosure_decision = forms.CharField(
+        label="Disclosure decision",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Whether to disclose, to whom and why (or why not)",
+    )
+    level_decided = forms.TypedChoiceField(
+        label="Level decided",
+        choices=[("", "No change"), *LEVEL_CHOICES],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+
+class ActionForm(ServiceForm):
+    description = forms.CharField(label="Action", widget=forms.Textarea)
+    owner_agency = forms.ModelChoiceField(label="Owner agency", queryset=Agency.objects.none())
+    due_date = GovUKDateField(label="Due date")
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = agencies
+
+
+class ReportForm(forms.Form):
+    year_end = forms.DateField(label="Year ending (31 March)", input_formats=["%Y-%m-%d"])

@@ -1,0 +1,192 @@
+"""Reads for MAPPA: the register, a person's category from their record, meetings and actions.
+
+Who may see what is decided in `openom.access.policy`; these selectors build on it.
+"""
+
+import datetime as dt
+
+from django.db.models import Prefetch, QuerySet
+
+from openom.access.policy import mapp_meetings_visible_to, mappa_registrations_visible_to
+from openom.core.dates import age_on
+from openom.mappa import rules
+from openom.mappa.models import (
+    AgendaItem,
+    LevelDecision,
+    MappaReferral,
+    MappaRegistration,
+    MappMeeting,
+    MeetingAction,
+)
+from openom.people.models import Person
+from openom.sentencing.constants import SentenceType
+from openom.sentencing.models import Sentence
+
+CUSTODY = frozenset(
+    {
+        SentenceType.DETERMINATE_CUSTODY,
+        SentenceType.EXTENDED_DETERMINATE,
+        SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
+        SentenceType.DETENTION_AND_TRAINING_ORDER,
+    }
+)
+DISPOSALS = {
+    SentenceType.SUSPENDED_SENTENCE_ORDER: rules.Disposal.SUSPENDED,
+    SentenceType.LIFE: rules.Disposal.LIFE,
+    SentenceType.IPP: rules.Disposal.LIFE,
+    SentenceType.HOSPITAL_ORDER: rules.Disposal.HOSPITAL_ORDER,
+    **{kind: rules.Disposal.CUSTODY for kind in CUSTODY},
+}
+
+
+def convictions_of(person: Person) -> list[rules.Conviction]:
+    """The person's sentenced convictions as the MAPPA rules read them (asked once, reused)."""
+    sentences = (
+        Sentence.objects.filter(person=person)
+        .select_related("event")
+        .prefetch_related("event__event_offences__offence")
+        .order_by("sentence_date", "pk")
+    )
+    convictions = []
+    for sentence in sentences:
+        offences = [item.offence for item in sentence.event.event_offences.all()]
+        disposal = DISPOSALS.get(sentence.sentence_type, rules.Disposal.COMMUNITY)
+        term = (
+            rules.Term(
+                years=sentence.length_years,
+                months=sentence.length_months,
+                days=sentence.length_days,
+            )
+            if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED)
+            else None
+        )
+        convictions.append(
+            rules.Conviction(
+                date=sentence.event.conviction_date,
+                disposal=disposal,
+                term=term,
+                age=age_on(person.date_of_birth, sentence.event.conviction_date),
+                murder=any(o.murder for o in offences),
+                schedule_15_violent=any(o.schedule_15_violent for o in offences),
+                schedule_15_sexual=any(o.schedule_15_sexual for o in offences),
+                schedule_3_notifiable=any(o.schedule_3_notifiable for o in offences),
+                release_date=sentence.release_date,
+                supervision_ends=sentence.termination_date or sentence.expected_end_date,
+            )
+        )
+    return convictions
+
+
+def category_of(
+    person: Person, *, as_of: dt.date, referral: MappaReferral | None = None
+) -> rules.MappaCategory:
+    """The MAPPA category the person's record gives today, with the rules' reasons."""
+    category_3 = (
+        rules.Category3Referral(
+            risk_of_serious_harm=referral.risk_of_serious_harm,
+            linked_to_offending=referral.risk_linked_to_offending,
+            needs_multi_agency_management=True,
+        )
+        if referral is not None
+        else None
+    )
+    return rules.mappa_category(
+        convictions=convictions_of(person), as_of=as_of, referral=category_3
+    )
+
+
+def register_for(user, *, category: int | None = None, level: int | None = None) -> QuerySet:
+    """The coordinator's open registrations, soonest review first."""
+    registrations = (
+        mappa_registrations_visible_to(user)
+        .filter(end_date__isnull=True)
+        .select_related("person", "police_unit")
+        .order_by("next_review_due", "person__surname", "pk")
+    )
+    if category:
+        registrations = registrations.filter(category=category)
+    if level:
+        registrations = registrations.filter(level=level)
+    return registrations
+
+
+def referrals_waiting_for(user) -> QuerySet:
+    from openom.mappa.constants import ReferralStatus
+
+    return (
+        MappaReferral.objects.filter(police_force_id=user.agency_id, status=ReferralStatus.PENDING)
+        .select_related("person", "referring_agency", "referred_by")
+        .order_by("referred_on", "pk")
+        if user.is_authenticated
+        else MappaReferral.objects.none()
+    )
+
+
+def registration_for(user, pk: int) -> MappaRegistration:
+    """One registration on the user's register, with its level history; 404 if not theirs."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        mappa_registrations_visible_to(user)
+        .select_related("person", "police_unit", "police_force", "probation_area")
+        .prefetch_related(
+            Prefetch(
+                "level_decisions",
+                queryset=LevelDecision.objects.select_related("decided_by").order_by(
+                    "-decided_on", "-pk"
+                ),
+            )
+        ),
+        pk=pk,
+    )
+
+
+def meetings_for(user) -> QuerySet:
+    return mapp_meetings_visible_to(user).select_related("police_unit").order_by("-starts_at")
+
+
+def meeting_for(user, pk: int) -> MappMeeting:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        meetings_for(user).prefetch_related(
+            Prefetch(
+                "agenda",
+                queryset=AgendaItem.objects.select_related("registration__person").prefetch_related(
+                    Prefetch(
+                        "actions",
+                        queryset=MeetingAction.objects.select_related("owner_agency", "owner"),
+                    )
+                ),
+            ),
+            "invitations__agency",
+        ),
+        pk=pk,
+    )
+
+
+def open_actions_for(user) -> QuerySet:
+    """Open actions of the user's agency, and all of a coordinator's force: overdue first."""
+    from django.db.models import Q
+
+    from openom.access.policy import may_manage_mappa
+
+    actions = MeetingAction.objects.filter(completed_on__isnull=True).select_related(
+        "owner_agency", "owner", "agenda_item__meeting", "agenda_item__registration__person"
+    )
+    if may_manage_mappa(user, user.agency_id):
+        actions = actions.filter(
+            Q(agenda_item__meeting__police_force_id=user.agency_id)
+            | Q(owner_agency_id=user.agency_id)
+        )
+    else:
+        actions = actions.filter(owner_agency_id=user.agency_id)
+    return actions.order_by("due_date", "pk")
+
+
+def due_for_review(user, *, level: int, police_unit_id: int | None, by: dt.date) -> QuerySet:
+    """Registrations at `level` (in the division, for level 2) whose review falls due by `by`."""
+    registrations = register_for(user, level=level).filter(next_review_due__lte=by)
+    if police_unit_id is not None:
+        registrations = registrations.filter(police_unit_id=police_unit_id)
+    return registrations

@@ -1,0 +1,595 @@
+"""Writes for MAPPA: referrals, registrations and levels, meetings, minutes and actions.
+
+Each service is atomic, locks the rows it moves, and writes its audit row in the same
+transaction; notifications go out on commit.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from openom.access.constants import CasePart, SharingBasis
+from openom.access.models import CaseShare
+from openom.access.policy import may_manage_mappa
+from openom.access.services import audit_record
+from openom.accounts.constants import Role
+from openom.accounts.models import User
+from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.mappa import rules
+from openom.mappa.constants import (
+    PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE,
+    Level,
+    MeetingStatus,
+    ReferralStatus,
+    RegistrationEndReason,
+)
+from openom.mappa.models import (
+    AgendaItem,
+    LevelDecision,
+    MappaReferral,
+    MappaRegistration,
+    MappMeeting,
+    MeetingAction,
+    MeetingAgency,
+)
+from openom.mappa.selectors import category_of
+from openom.notifications.services import notifications_send
+from openom.organisations.constants import AgencyKind
+from openom.organisations.models import Agency
+
+# What the responsible authorities and attending agencies see of a level 2/3 case (CJA 2003
+# s325, s327A): enough to manage the risk together, never the victim compartment.
+MAPPA_SHARED_PARTS = [CasePart.SUMMARY, CasePart.EVENTS, CasePart.RISK_SUMMARY]
+MAPPA_LEGAL_BASIS = "Criminal Justice Act 2003 s325 and s327 (MAPPA)"
+RESPONSIBLE_AUTHORITY_KINDS = frozenset(
+    {AgencyKind.POLICE, AgencyKind.PROBATION, AgencyKind.PRISON}
+)
+
+
+def _require_coordinator(actor, police_force_id: int) -> None:
+    if not may_manage_mappa(actor, police_force_id):
+        raise ServiceValidationError("Only the area's MAPPA coordinators can do this")
+
+
+def mappa_referral_create(
+    *,
+    person,
+    police_force: Agency,
+    level_requested: int,
+    reason: str,
+    risk_of_serious_harm: bool,
+    risk_linked_to_offending: bool,
+    expected_release_date: dt.date | None,
+    actor,
+    today: dt.date,
+) -> MappaReferral:
+    """Refer a person to the area's MAPPA coordinator, from any agency."""
+    errors: dict[str, str] = {}
+    if police_force.kind != AgencyKind.POLICE:
+        errors["police_force"] = "Choose the police force of the MAPPA area"
+    if not reason.strip():
+        errors["reason"] = "Say why the person needs multi-agency management"
+    if expected_release_date is not None and expected_release_date < today:
+        errors["expected_release_date"] = "The release date must be today or later"
+    if errors:
+        raise ServiceValidationError("The referral needs correcting", field_errors=errors)
+    with transaction.atomic():
+        referral = MappaReferral.objects.create(
+            person=person,
+            police_force=police_force,
+            referred_by=actor,
+            referring_agency=actor.agency,
+            referred_on=today,
+            level_requested=level_requested,
+            reason=reason.strip(),
+            risk_of_serious_harm=risk_of_serious_harm,
+            risk_linked_to_offending=risk_linked_to_offending,
+            expected_release_date=expected_release_date,
+        )
+        audit_record(
+            actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
+        )
+        coordinators = User.objects.filter(
+            agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+        )
+        notifications_send(
+            recipients=coordinators,
+            person=person,
+            subject=f"New MAPPA referral: {person.full_name}",
+            body=f"{actor.get_full_name()} ({actor.agency}) asks for level {level_requested}.",
+            link=reverse("mappa:referrals"),
+        )
+    return referral
+
+
+def _share_with(registration: MappaRegistration, agency: Agency, *, actor, today: dt.date) -> None:
+    if agency.kind == AgencyKind.PROBATION:
+        # Probation staff reach their own cases through the holding team (or a logged reason);
+        # an agency-wide share would open them to analysts and administrators too.
+        return
+    already = CaseShare.objects.filter(
+        person=registration.person, agency=agency, basis=SharingBasis.MAPPA, end_date__isnull=True
+    ).exists()
+    if not already:
+        CaseShare.objects.create(
+            person=registration.person,
+            agency=agency,
+            basis=SharingBasis.MAPPA,
+            parts=sorted(MAPPA_SHARED_PARTS),
+            start_date=today,
+            legal_basis=MAPPA_LEGAL_BASIS,
+            reason=f"MAPPA level {registration.level} management",
+            approved_by=actor,
+        )
+
+
+def _end_shares(registration: MappaRegistration, *, today: dt.date) -> None:
+    CaseShare.objects.filter(
+        person=registration.person, basis=SharingBasis.MAPPA, end_date__isnull=True
+    ).update(end_date=today)
+
+
+def _check_level(category: int, level: int, rationale: str) -> None:
+    if category == 3 and level not in rules.CATEGORY_3_LEVELS:
+        raise ServiceValidationError(
+            "Category 3 is managed at level 2 or 3 only",
+            field_errors={"level": "Choose level 2 or 3: category 3 cases are never level 1"},
+        )
+    if not rationale.strip():
+        raise ServiceValidationError(
+            "Record why", field_errors={"rationale": "Say why this level is right for the case"}
+        )
+
+
+def _apply_level(
+    registration: MappaRegistration,
+    level: int,
+    *,
+    rationale: str,
+    actor,
+    today: dt.date,
+    meeting=None,
+) -> None:
+    """Set the level on a saved registration, record the decision and share or unshare."""
+    _check_level(registration.category, level, rationale)
+    registration.level = level
+    registration.next_review_due = rules.next_review_due(level, today)
+    LevelDecision.objects.create(
+        registration=registration,
+        level=level,
+        decided_on=today,
+        rationale=rationale.strip(),
+        decided_by=actor,
+        meeting=meeting,
+    )
+    if level in (Level.MULTI_AGENCY, Level.SENIOR):
+        for agency in (registration.police_force, registration.probation_area):
+            if agency is not None:
+                _share_with(registration, agency, actor=actor, today=today)
+    else:
+        _end_shares(registration, today=today)
+
+
+def mappa_register(
+    *,
+    person,
+    police_force: Agency,
+    police_unit=None,
+    level: int,
+    rationale: str,
+    actor,
+    today: dt.date,
+    referral: MappaReferral | None = None,
+    release_date: dt.date | None = None,
+) -> MappaRegistration:
+    """Put a person on the MAPPA register in the category their record gives, at `level`.
+
+    The category is never typed in: it comes from the convictions and sentences already
+    recorded (and, for category 3, the referral), so it cannot disagree with them.
+    """
+    _require_coordinator(actor, police_force.pk)
+    category = category_of(person, as_of=today, referral=referral)
+    if not category.eligible:
+        raise ServiceValidationError(
+            "This person is not eligible for MAPPA on their record: " + category.reasons[-1],
+            field_errors={"level": "; ".join(category.reasons)},
+        )
+    with transaction.atomic():
+        if (
+            MappaRegistration.objects.select_for_update()
+            .filter(person=person, end_date__isnull=True)
+            .exists()
+        ):
+            raise ServiceValidationError(
+                "This person is already on the MAPPA register: change their level instead"
+            )
+        registration = MappaRegistration(
+            person=person,
+            category=category.category,
+            category_reasons=list(category.reasons),
+            level=level,
+            police_force=police_force,
+            police_unit=police_unit,
+            probation_area=person.probation_area,
+            referral=referral,
+            start_date=today,
+            release_date=release_date,
+        )
+        _check_level(registration.category, level, rationale)
+        registration.save()
+        _apply_level(registration, level, rationale=rationale, actor=actor, today=today)
+        registration.save()
+        audit_record(actor=actor, person=person, action="mappa_register", detail=str(registration))
+    return registration
+
+
+def mappa_referral_decide(
+    *,
+    referral: MappaReferral,
+    accept: bool,
+    level: int | None,
+    rationale: str,
+    police_unit=None,
+    actor,
+    today: dt.date,
+) -> MappaRegistration | None:
+    """Accept a referral (registering the person or changing their level), or decline it."""
+    _require_coordinator(actor, referral.police_force_id)
+    if not rationale.strip():
+        raise ServiceValidationError(
+            "Record why", field_errors={"rationale": "Say why you accept or decline the referral"}
+        )
+    with transaction.atomic():
+        locked = MappaReferral.objects.select_for_update().get(pk=referral.pk)
+        if locked.status != ReferralStatus.PENDING:
+            raise ServiceValidationError("This referral has already been decided")
+        registration = None
+        if accept:
+            if level is None:
+                raise ServiceValidationError(
+                    "Choose a level", field_errors={"level": "Choose the management level"}
+                )
+            current = (
+                MappaRegistration.objects.select_for_update()
+                .filter(person=locked.person, end_date__isnull=True)
+                .first()
+            )
+            if current is None:
+                registration = mappa_register(
+                    person=locked.person,
+                    police_force=locked.police_force,
+                    police_unit=police_unit,
+                    level=level,
+                    rationale=rationale,
+                    actor=actor,
+                    today=today,
+                    referral=locked,
+                    release_date=locked.expected_release_date,
+                )
+            else:
+                registration = mappa_level_set(
+                    registration=current,
+                    level=level,
+                    rationale=rationale,
+                    version=current.version,
+                    actor=actor,
+                    today=today,
+                )
+        locked.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+        locked.decided_by, locked.decided_on, locked.decision_notes = (
+            actor,
+            today,
+            rationale.strip(),
+        )
+        locked.save()
+        audit_record(
+            actor=actor, person=locked.person, action="mappa_referral_decide", detail=locked.status
+        )
+        notifications_send(
+            recipients=[locked.referred_by],
+            person=locked.person,
+            subject=f"MAPPA referral {locked.get_status_display().lower()}: {locked.person.full_name}",
+            body=rationale.strip(),
+        )
+    return registration
+
+
+def mappa_level_set(
+    *,
+    registration: MappaRegistration,
+    level: int,
+    rationale: str,
+    version: int,
+    actor,
+    today: dt.date,
+    meeting: MappMeeting | None = None,
+) -> MappaRegistration:
+    """Move a case to another level, with the rationale; the history keeps every decision."""
+    _require_coordinator(actor, registration.police_force_id)
+    with transaction.atomic():
+        locked = (
+            MappaRegistration.objects.select_for_update()
+            .select_related("person", "police_force", "probation_area")
+            .get(pk=registration.pk)
+        )
+        if locked.version != version:
+            raise EditConflict("Someone else changed this registration: reload it and check")
+        if locked.end_date is not None:
+            raise ServiceValidationError("This registration has ended")
+        _apply_level(locked, level, rationale=rationale, actor=actor, today=today, meeting=meeting)
+        locked.version += 1
+        locked.save()
+        audit_record(
+            actor=actor, person=locked.person, action="mappa_level_set", detail=str(locked)
+        )
+    return locked
+
+
+def mappa_registration_end(
+    *, registration: MappaRegistration, reason: str, actor, today: dt.date
+) -> MappaRegistration:
+    _require_coordinator(actor, registration.police_force_id)
+    if reason not in RegistrationEndReason.values:
+        raise ServiceValidationError("Choose why", field_errors={"reason": "Choose why it ends"})
+    with transaction.atomic():
+        locked = MappaRegistration.objects.select_for_update().get(pk=registration.pk)
+        locked.end_date, locked.end_reason = today, reason
+        locked.version += 1
+        locked.save()
+        _end_shares(locked, today=today)
+        audit_record(actor=actor, person=locked.person, action="mappa_end", detail=reason)
+    return locked
+
+
+def mappa_level_confirm_to_prison(
+    *, registration: MappaRegistration, actor, now: dt.datetime | None = None
+) -> bool:
+    """Record the level confirmed to the prison; True if at least 48 hours before release."""
+    _require_coordinator(actor, registration.police_force_id)
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = MappaRegistration.objects.select_for_update().get(pk=registration.pk)
+        if locked.release_date is None:
+            raise ServiceValidationError(
+                "Record the expected release date first",
+                field_errors={"release_date": "Enter the expected release date"},
+            )
+        locked.level_confirmed_to_prison_at, locked.level_confirmed_by = now, actor
+        locked.version += 1
+        locked.save()
+        audit_record(actor=actor, person=locked.person, action="mappa_confirm_to_prison")
+    return confirmed_in_time(locked)
+
+
+def confirmed_in_time(registration: MappaRegistration) -> bool | None:
+    """Whether the level reached the prison 48 hours before release (None: not yet confirmed)."""
+    if registration.release_date is None or registration.level_confirmed_to_prison_at is None:
+        return None
+    release = timezone.make_aware(dt.datetime.combine(registration.release_date, dt.time.min))
+    hours = (release - registration.level_confirmed_to_prison_at).total_seconds() / 3600
+    return hours >= PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE
+
+
+def mapp_meeting_schedule(
+    *,
+    police_force: Agency,
+    level: int,
+    police_unit,
+    starts_at: dt.datetime,
+    location: str,
+    chair: str,
+    agencies: list[Agency],
+    registrations: list[MappaRegistration],
+    actor,
+) -> MappMeeting:
+    """Schedule a level 2 (divisional) or level 3 (county-wide) meeting with its agenda."""
+    _require_coordinator(actor, police_force.pk)
+    errors: dict[str, str] = {}
+    if level == Level.MULTI_AGENCY and police_unit is None:
+        errors["police_unit"] = "Choose the police division: level 2 meetings are local"
+    if starts_at < timezone.now():
+        errors["starts_at"] = "The meeting must be in the future"
+    if not registrations:
+        errors["registrations"] = "Choose at least one case for the agenda"
+    wrong_level = [r.person.crn for r in registrations if r.level != level]
+    if wrong_level:
+        errors["registrations"] = (
+            f"These cases are not managed at level {level}: {', '.join(wrong_level)}"
+        )
+    if errors:
+        raise ServiceValidationError("The meeting needs correcting", field_errors=errors)
+    with transaction.atomic():
+        meeting = MappMeeting.objects.create(
+            police_force=police_force,
+            level=level,
+            police_unit=police_unit,
+            starts_at=starts_at,
+            location=location,
+            chair=chair,
+            created_by=actor,
+        )
+        invited = {police_force.pk: police_force} | {a.pk: a for a in agencies}
+        for registration in registrations:
+            if registration.probation_area is not None:
+                invited.setdefault(registration.probation_area_id, registration.probation_area)
+        MeetingAgency.objects.bulk_create(
+            MeetingAgency(
+                meeting=meeting,
+                agency=agency,
+                responsible_authority=agency.kind in RESPONSIBLE_AUTHORITY_KINDS,
+            )
+            for agency in invited.values()
+        )
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, registration=registration, position=index)
+            for index, registration in enumerate(registrations, start=1)
+        )
+        for registration in registrations:
+            audit_record(
+                actor=actor,
+                person=registration.person,
+                action="mapp_meeting_schedule",
+                detail=str(meeting),
+            )
+    return meeting
+
+
+def mapp_meeting_attendance_record(
+    *, meeting: MappMeeting, attended: dict[int, str], actor, today: dt.date
+) -> MappMeeting:
+    """Record who came (agency id -> names); attending agencies now share the agenda cases."""
+    _require_coordinator(actor, meeting.police_force_id)
+    with transaction.atomic():
+        locked = MappMeeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.status == MeetingStatus.CANCELLED:
+            raise ServiceValidationError("This meeting was cancelled")
+        invitations = list(locked.invitations.select_related("agency"))
+        for invitation in invitations:
+            invitation.attended = invitation.agency_id in attended
+            invitation.attendee_names = attended.get(invitation.agency_id, "")
+        MeetingAgency.objects.bulk_update(invitations, ["attended", "attendee_names"])
+        locked.status = MeetingStatus.HELD
+        locked.save(update_fields=["status", "updated_at"])
+        for item in locked.agenda.select_related("registration__person"):
+            for invitation in invitations:
+                if invitation.attended:
+                    _share_with(item.registration, invitation.agency, actor=actor, today=today)
+    return locked
+
+
+def agenda_item_minute(
+    *, item: AgendaItem, data: dict[str, Any], actor, today: dt.date
+) -> AgendaItem:
+    """Minutes, risk management plan, disclosure decision and any change of level for one case."""
+    meeting = item.meeting
+    _require_coordinator(actor, meeting.police_force_id)
+    with transaction.atomic():
+        locked = (
+            AgendaItem.objects.select_for_update().select_related("registration").get(pk=item.pk)
+        )
+        for field in ("minutes", "risk_management_plan", "disclosure_decision"):
+            if field in data:
+                setattr(locked, field, data[field] or "")
+        level = data.get("level_decided")
+        if level:
+            locked.level_decided = int(level)
+            if int(level) != locked.registration.level:
+                mappa_level_set(
+                    registration=locked.registration,
+                    level=int(level),
+                    rationale=f"Decided at the {meeting}",
+                    version=locked.registration.version,
+                    actor=actor,
+                    today=today,
+                    meeting=meeting,
+                )
+            else:
+                MappaRegistration.objects.filter(pk=locked.registration_id).update(
+                    next_review_due=rules.next_review_due(int(level), meeting.starts_at.date())
+                )
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.registration.person,
+            action="mapp_minutes",
+            detail=str(meeting),
+        )
+    return locked
+
+
+def meeting_action_add(
+    *, item: AgendaItem, description: str, owner_agency: Agency, owner, due_date: dt.date, actor
+) -> MeetingAction:
+    _require_coordinator(actor, item.meeting.police_force_id)
+    errors: dict[str, str] = {}
+    if not description.strip():
+        errors["description"] = "Say what must be done"
+    if owner is not None and owner.agency_id != owner_agency.pk:
+        errors["owner"] = f"{owner.get_full_name()} does not work for {owner_agency}"
+    if errors:
+        raise ServiceValidationError("The action needs correcting", field_errors=errors)
+    with transaction.atomic():
+        action = MeetingAction.objects.create(
+            agenda_item=item,
+            description=description.strip(),
+            owner_agency=owner_agency,
+            owner=owner,
+            due_date=due_date,
+        )
+        audit_record(
+            actor=actor,
+            person=item.registration.person,
+            action="mapp_action_add",
+            detail=str(action),
+        )
+    return action
+
+
+def meeting_action_complete(
+    *, action: MeetingAction, note: str, actor, today: dt.date
+) -> MeetingAction:
+    """Mark an action done: its owner agency or the coordinator."""
+    if actor.agency_id != action.owner_agency_id and not may_manage_mappa(
+        actor, action.agenda_item.meeting.police_force_id
+    ):
+        raise ServiceValidationError("Only the owning agency or the coordinator can close this")
+    with transaction.atomic():
+        locked = MeetingAction.objects.select_for_update().get(pk=action.pk)
+        if locked.completed_on is not None:
+            raise ServiceValidationError("This action is already done")
+        locked.completed_on, locked.completion_note = today, note.strip()
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=action.agenda_item.registration.person,
+            action="mapp_action_complete",
+            detail=str(locked),
+        )
+    return locked
+
+
+def meeting_actions_chase(*, today: dt.date) -> int:
+    """Chase every open action due today or earlier, once a day: its owner (or the owning
+    agency's coordinators) and the force's coordinators are told. Returns how many were chased."""
+    due = list(
+        MeetingAction.objects.filter(completed_on__isnull=True, due_date__lte=today)
+        .exclude(last_chased_on=today)
+        .select_related(
+            "owner", "owner_agency", "agenda_item__meeting", "agenda_item__registration__person"
+        )
+    )
+    if not due:
+        return 0
+    agencies = {a.owner_agency_id for a in due} | {
+        a.agenda_item.meeting.police_force_id for a in due
+    }
+    coordinators: dict[int, list] = {}
+    for user in User.objects.filter(
+        agency_id__in=agencies, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+    ).distinct():
+        coordinators.setdefault(user.agency_id, []).append(user)
+    with transaction.atomic():
+        for action in due:
+            meeting = action.agenda_item.meeting
+            owners = (
+                [action.owner] if action.owner else coordinators.get(action.owner_agency_id, [])
+            )
+            overdue = (today - action.due_date).days
+            notifications_send(
+                recipients=[*owners, *coordinators.get(meeting.police_force_id, [])],
+                person=action.agenda_item.registration.person,
+                subject=(
+                    "MAPPA action due today"
+                    if overdue == 0
+                    else f"MAPPA action {overdue} days overdue"
+                ),
+                body=f"{action.description} ({action.owner_agency}; from the {meeting})",
+                link=reverse("mappa:actions"),
+            )
+            action.last_chased_on = today
+            action.times_chased += 1
+        MeetingAction.objects.bulk_update(due, ["last_chased_on", "times_chased"])
+    return len(due)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from openom.mappa import views
+
+app_name = "mappa"
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("referrals/", views.referrals, name="referrals"),
+    path("referrals/<int:pk>/", views.referral_decide, name="referral-decide"),
+    path("registrations/<int:pk>/", views.registration_detail, name="registration"),
+    path("registrations/<int:pk>/level/", views.level_change, name="level-change"),
+    path(
+        "registrations/<int:pk>/confirm-to-prison/",
+        views.confirm_to_prison,
+        name="confirm-to-prison",
+    ),
+    path("meetings/", views.meeting_list, name="meetings"),
+    path("meetings/new/", views.meeting_schedule, name="meeting-schedule"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/attendance/", views.meeting_attendance, name="meeting-attendance"),
+    path("meetings/<int:pk>/agenda/<int:item>/minutes/", views.minutes_record, name="minutes"),
+    path("meetings/<int:pk>/agenda/<int:item>/actions/new/", views.action_add, name="action-add"),
+    path("actions/", views.actions, name="actions"),
+    path("actions/<int:pk>/complete/", views.action_complete, name="action-complete"),
+    path("report/", views.annual_report, name="report"),
+]

@@ -1,0 +1,397 @@
+"""MAPPA pages: the coordinator's register, referrals, meetings, actions and annual report."""
+
+import datetime as dt
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from openom.access.constants import CasePart
+from openom.access.decorators import case_view
+from openom.access.policy import may_manage_mappa, may_read_minutes
+from openom.accounts.constants import Role
+from openom.core.exceptions import ServiceValidationError
+from openom.core.pagination import paginate, pagination_context
+from openom.core.views import form_page
+from openom.mappa import forms, report, selectors, services
+from openom.mappa.constants import Category, Level
+from openom.mappa.models import AgendaItem
+
+
+def coordinator_view(view):
+    """Pages only a MAPPA coordinator sees; anyone else is told the page does not exist."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not may_manage_mappa(request.user, request.user.agency_id):
+            raise Http404("No such page")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+@coordinator_view
+def register(request):
+    category = request.GET.get("category") or None
+    level = request.GET.get("level") or None
+    page = paginate(
+        request,
+        selectors.register_for(
+            request.user,
+            category=int(category) if category in {"1", "2", "3"} else None,
+            level=int(level) if level in {"1", "2", "3"} else None,
+        ),
+    )
+    return render(
+        request,
+        "mappa/register.html",
+        {
+            "page": page,
+            **pagination_context(request, page),
+            "categories": Category.choices,
+            "levels": Level.choices,
+            "category": category,
+            "level": level,
+            "referrals": selectors.referrals_waiting_for(request.user).count(),
+            "today": _today(),
+        },
+    )
+
+
+@case_view(CasePart.SUMMARY)
+@require_http_methods(["GET", "POST"])
+def referral_create(request, case):
+    form = forms.ReferralForm(request.POST or None)
+
+    def save(data):
+        services.mappa_referral_create(
+            person=case.person, actor=request.user, today=_today(), **data
+        )
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success=f"Referred {case.person.full_name} to MAPPA",
+        next_url=reverse("people:case-summary", args=[case.person.crn]),
+        heading="Refer to MAPPA",
+        back_url=reverse("people:case-summary", args=[case.person.crn]),
+        person=case.person,
+        intro="The MAPPA coordinator decides the category from the person's record and the level.",
+    )
+
+
+@coordinator_view
+def referrals(request):
+    waiting = selectors.referrals_waiting_for(request.user)
+    return render(request, "mappa/referrals.html", {"referrals": waiting})
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def referral_decide(request, pk: int):
+    referral = get_object_or_404(selectors.referrals_waiting_for(request.user), pk=pk)
+    form = forms.ReferralDecisionForm(request.POST or None, police_force=request.user.agency)
+    category = selectors.category_of(referral.person, as_of=_today(), referral=referral)
+
+    def save(data):
+        services.mappa_referral_decide(
+            referral=referral, actor=request.user, today=_today(), **data
+        )
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success=f"Referral for {referral.person.full_name} decided",
+        next_url=reverse("mappa:register"),
+        heading="Decide the referral",
+        back_url=reverse("mappa:referrals"),
+        person=referral.person,
+        template="mappa/referral_decide.html",
+        context={"referral": referral, "category": category},
+    )
+
+
+@coordinator_view
+def registration_detail(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    return render(
+        request,
+        "mappa/registration.html",
+        {
+            "registration": registration,
+            "level_form": forms.LevelForm(
+                initial={"version": registration.version, "level": registration.level}
+            ),
+            "in_time": services.confirmed_in_time(registration),
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def level_change(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.LevelForm(request.POST or None, initial={"version": registration.version})
+
+    def save(data):
+        services.mappa_level_set(
+            registration=registration, actor=request.user, today=_today(), **data
+        )
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success="Level changed",
+        next_url=reverse("mappa:registration", args=[pk]),
+        heading="Change the MAPPA level",
+        back_url=reverse("mappa:registration", args=[pk]),
+        person=registration.person,
+    )
+
+
+@coordinator_view
+@require_POST
+def confirm_to_prison(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    try:
+        in_time = services.mappa_level_confirm_to_prison(
+            registration=registration, actor=request.user
+        )
+    except ServiceValidationError as error:
+        messages.error(request, error.message)
+    else:
+        if in_time:
+            messages.success(request, "Level confirmed to the prison")
+        else:
+            messages.warning(
+                request, "Level confirmed to the prison less than 48 hours before release"
+            )
+    return redirect("mappa:registration", pk=pk)
+
+
+@login_required
+def meeting_list(request):
+    meetings = selectors.meetings_for(request.user)
+    if not meetings.exists() and Role.MAPPA_COORDINATOR not in request.user.role_codes:
+        raise Http404("No such page")
+    page = paginate(request, meetings)
+    return render(
+        request,
+        "mappa/meetings.html",
+        {
+            "page": page,
+            **pagination_context(request, page),
+            "coordinator": may_manage_mappa(request.user, request.user.agency_id),
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def meeting_schedule(request):
+    level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
+    due_by = _today() + dt.timedelta(weeks=8)
+    candidates = selectors.register_for(request.user, level=level if level in (2, 3) else 2)
+    form = forms.MeetingForm(
+        request.POST or None,
+        initial={"level": level, "registrations": candidates.filter(next_review_due__lte=due_by)},
+        police_force=request.user.agency,
+        registrations=candidates,
+    )
+
+    def save(data):
+        meeting = services.mapp_meeting_schedule(
+            police_force=request.user.agency,
+            level=data["level"],
+            police_unit=data["police_unit"],
+            starts_at=form.starts_at(),
+            location=data["location"],
+            chair=data["chair"],
+            agencies=list(data["agencies"]),
+            registrations=list(data["registrations"]),
+            actor=request.user,
+        )
+        request.session["last_meeting"] = meeting.pk
+
+    response = form_page(
+        request,
+        form=form,
+        save=save,
+        success="Meeting scheduled",
+        next_url=reverse("mappa:meetings"),
+        heading="Schedule a MAPP meeting",
+        back_url=reverse("mappa:meetings"),
+        template="mappa/meeting_form.html",
+        context={"level": level},
+    )
+    if response.status_code == 302 and request.session.get("last_meeting"):
+        return redirect("mappa:meeting", pk=request.session.pop("last_meeting"))
+    return response
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    meeting = selectors.meeting_for(request.user, pk)
+    coordinator = may_manage_mappa(request.user, meeting.police_force_id)
+    invitations = list(meeting.invitations.all())
+    return render(
+        request,
+        "mappa/meeting.html",
+        {
+            "meeting": meeting,
+            "coordinator": coordinator,
+            "minutes_visible": may_read_minutes(request.user, meeting),
+            "invitations": invitations,
+            "attendance_form": forms.AttendanceForm(invitations=invitations)
+            if coordinator
+            else None,
+        },
+    )
+
+
+@coordinator_view
+@require_POST
+def meeting_attendance(request, pk: int):
+    meeting = selectors.meeting_for(request.user, pk)
+    form = forms.AttendanceForm(request.POST, invitations=list(meeting.invitations.all()))
+    if form.is_valid():
+        services.mapp_meeting_attendance_record(
+            meeting=meeting, attended=form.attended(), actor=request.user, today=_today()
+        )
+        messages.success(request, "Attendance recorded")
+    return redirect("mappa:meeting", pk=pk)
+
+
+def _item(request, meeting_pk: int, item_pk: int) -> AgendaItem:
+    meeting = selectors.meeting_for(request.user, meeting_pk)
+    return get_object_or_404(meeting.agenda.all(), pk=item_pk)
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def minutes_record(request, pk: int, item: int):
+    agenda_item = _item(request, pk, item)
+    form = forms.MinutesForm(
+        request.POST or None,
+        initial={
+            "minutes": agenda_item.minutes,
+            "risk_management_plan": agenda_item.risk_management_plan,
+            "disclosure_decision": agenda_item.disclosure_decision,
+        },
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.agenda_item_minute(
+            item=agenda_item, data=data, actor=request.user, today=_today()
+        ),
+        success="Minutes saved",
+        next_url=reverse("mappa:meeting", args=[pk]),
+        heading="Minutes",
+        back_url=reverse("mappa:meeting", args=[pk]),
+        person=agenda_item.registration.person,
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk: int, item: int):
+    agenda_item = _item(request, pk, item)
+    form = forms.ActionForm(
+        request.POST or None, agencies=agenda_item.meeting.agencies.order_by("name")
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.meeting_action_add(
+            item=agenda_item, owner=None, actor=request.user, **data
+        ),
+        success="Action added",
+        next_url=reverse("mappa:meeting", args=[pk]),
+        heading="Add an action",
+        back_url=reverse("mappa:meeting", args=[pk]),
+        person=agenda_item.registration.person,
+    )
+
+
+@login_required
+def actions(request):
+    page = paginate(request, selectors.open_actions_for(request.user))
+    return render(
+        request,
+        "mappa/actions.html",
+        {"page": page, **pagination_context(request, page), "today": _today()},
+    )
+
+
+@login_required
+@require_POST
+def action_complete(request, pk: int):
+    action = get_object_or_404(selectors.open_actions_for(request.user), pk=pk)
+    try:
+        services.meeting_action_complete(
+            action=action, note=request.POST.get("note", ""), actor=request.user, today=_today()
+        )
+    except ServiceValidationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Action marked as done")
+    return redirect("mappa:actions")
+
+
+@coordinator_view
+def annual_report(request):
+    today = _today()
+    default_end = dt.date(today.year if today.month > 3 else today.year - 1, 3, 31)
+    form = forms.ReportForm(request.GET or {"year_end": default_end.isoformat()})
+    if not form.is_valid():
+        return render(request, "mappa/report.html", {"form": form}, status=400)
+    try:
+        built = report.mappa_annual_report(
+            police_force=request.user.agency, year_end=form.cleaned_data["year_end"]
+        )
+    except report.NotAYearEnd as error:
+        form.add_error("year_end", str(error))
+        return render(request, "mappa/report.html", {"form": form}, status=400)
+    name = f"mappa-annual-{built.year_end:%Y}"
+    output = request.GET.get("format")
+    if output == "csv":
+        response = HttpResponse(report.report_csv(built), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    if output == "pdf":
+        html = render_to_string("mappa/report_pdf.html", _report_context(built))
+        response = HttpResponse(report.report_pdf(html), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    return render(request, "mappa/report.html", {"form": form, **_report_context(built)})
+
+
+def _report_context(built: report.MappaAnnualReport) -> dict:
+    return {
+        "report": built,
+        "enforcement": [
+            (
+                "Returned to custody for breach of licence",
+                built.level_rows(built.recalled_by_level),
+            ),
+            (
+                "Sent to custody for breach of Sexual Offences Prevention Order (SOPO)",
+                built.level_rows(built.sopo_custody_by_level),
+            ),
+        ],
+    }
