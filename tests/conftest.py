@@ -24,6 +24,8 @@ from tests.factories import (
     UserFactory,
 )
 
+pytest_plugins = ["tests.mappa_personas"]
+
 
 @pytest.fixture
 def cambridgeshire(db):

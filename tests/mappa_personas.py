@@ -1,4 +1,4 @@
-"""MAPPA personas: Colin the coordinator (Cambridgeshire Constabulary), and people to manage."""
+"""MAPPA personas (a pytest plugin of the root conftest): Colin the coordinator, partners, people."""
 
 import datetime as dt
 
