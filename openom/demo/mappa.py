@@ -17,7 +17,7 @@ from django.utils import timezone
 from openom.accounts.models import User
 from openom.allocation.models import CaseAllocation
 from openom.mappa.models import AreaPopulation
-from openom.mappa.selectors import category_of
+from openom.mappa.selectors import category_of, convictions_by_person
 from openom.mappa.services import (
     agenda_item_minute,
     mapp_meeting_attendance_record,
@@ -78,8 +78,9 @@ def demo_mappa_build(*, seed: int, today: dt.date, progress) -> dict[str, int]:
     )
     people = list(Person.objects.filter(pk__in=list(flagged)).order_by("pk"))
     by_category: dict[int, list[Person]] = {1: [], 2: []}
+    convictions = convictions_by_person(people)
     for index, person in enumerate(people, start=1):
-        category = category_of(person, as_of=today)
+        category = category_of(person, as_of=today, convictions=convictions[person.pk])
         if category.category in by_category:
             by_category[category.category].append(person)
         if index % 200 == 0:
