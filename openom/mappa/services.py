@@ -311,7 +311,7 @@ def mappa_level_set(
     _require_coordinator(actor, registration.police_force_id)
     with transaction.atomic():
         locked = (
-            MappaRegistration.objects.select_for_update()
+            MappaRegistration.objects.select_for_update(of=("self",))
             .select_related("person", "police_force", "probation_area")
             .get(pk=registration.pk)
         )
@@ -468,7 +468,9 @@ def agenda_item_minute(
     _require_coordinator(actor, meeting.police_force_id)
     with transaction.atomic():
         locked = (
-            AgendaItem.objects.select_for_update().select_related("registration").get(pk=item.pk)
+            AgendaItem.objects.select_for_update(of=("self",))
+            .select_related("registration")
+            .get(pk=item.pk)
         )
         for field in ("minutes", "risk_management_plan", "disclosure_decision"):
             if field in data:
