@@ -61,6 +61,11 @@ class Assessment(AutosavedModel):
     ogrs3_two_year = models.PositiveSmallIntegerField(null=True, blank=True)
     ogrs3_band = models.CharField(max_length=10, blank=True)
     ogrs3_working = models.JSONField(default=dict, blank=True)
+    dynamic_predictors = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="OGP and OVP computed from this assessment's answers and the record",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -131,6 +131,11 @@ SECTIONS: tuple[Section, ...] = (
         "Attitudes",
         (
             Question("pro_criminal_attitudes", "Pro-criminal attitudes", P),
+            Question(
+                "impact_on_others",
+                "Does not recognise the impact of their offending on victims and others",
+                P,
+            ),
             Question("attitude_to_staff", "Negative attitude towards staff", P),
             Question("attitude_to_supervision", "Negative attitude towards supervision", P),
             Question("attitude_to_community", "Negative attitude towards the community", P),

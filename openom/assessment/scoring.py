@@ -68,3 +68,81 @@ def ogrs3_for(person: Person, *, as_of: dt.date) -> dict[str, Any] | None:
         "band": result.band.value,
         "working": working,
     }
+
+
+def dynamic_predictors_for(
+    person: Person, answers: dict[str, dict[str, int]], *, ogrs3: dict[str, Any] | None
+) -> dict[str, Any]:
+    """OGP and OVP from the assessment's answers and the record (each fact asked once).
+
+    OGP needs OGRS3; OVP needs an adult with a recorded sex. Sanctions are the person's
+    convictions (events); the violent ones are those with an offence in the violence or
+    robbery categories.
+    """
+    from openom.assessment.rules.ogp import ogp
+    from openom.assessment.rules.ovp import ovp
+    from openom.offences.constants import OffenceCategory
+
+    def answer(section: str, key: str) -> int:
+        return int(answers.get(section, {}).get(key, 0))
+
+    result: dict[str, Any] = {}
+    if ogrs3 is not None:
+        general = ogp(
+            ogrs3_two_year=ogrs3["two_year"],
+            no_fixed_abode=answer("accommodation", "no_fixed_abode") > 0,
+            unemployed=answer("ete", "unemployed") > 0,
+            regular_activities_offending=answer("lifestyle", "regular_activities_offending"),
+            current_drug_misuse=answer("drugs", "current_drug_misuse"),
+            motivation_drugs=answer("drugs", "motivation_drugs"),
+            problem_solving=answer("thinking_and_behaviour", "problem_solving"),
+            consequences=answer("thinking_and_behaviour", "consequences"),
+            others_views=answer("thinking_and_behaviour", "others_views"),
+            pro_criminal_attitudes=answer("attitudes", "pro_criminal_attitudes"),
+        )
+        result["OGP"] = _predictor_json(general)
+    events = list(Event.objects.filter(person=person).prefetch_related("event_offences__offence"))
+    violent_categories = {OffenceCategory.VIOLENCE, OffenceCategory.ROBBERY}
+    violent = sum(
+        any(o.offence.category in violent_categories for o in e.event_offences.all())
+        for e in events
+    )
+    follow_up = ogrs3["working"].get("age_at_follow_up_start") if ogrs3 else None
+    if (
+        events
+        and follow_up is not None
+        and follow_up >= 18
+        and person.gender
+        in (
+            Gender.MALE,
+            Gender.FEMALE,
+        )
+    ):
+        violence = ovp(
+            total_sanctions=len(events),
+            violent_sanctions=violent,
+            age_at_follow_up=follow_up,
+            male=person.gender == Gender.MALE,
+            impact_on_others=answer("attitudes", "impact_on_others") > 0,
+            no_fixed_abode=answer("accommodation", "no_fixed_abode") > 0,
+            unemployed=answer("ete", "unemployed") > 0,
+            current_alcohol_problem=answer("alcohol", "current_alcohol_problem"),
+            binge_drinking=answer("alcohol", "binge_drinking"),
+            psychiatric_treatment=answer("emotional_wellbeing", "psychiatric_treatment") == 2,
+            temper_control=answer("thinking_and_behaviour", "temper_control"),
+            pro_criminal_attitudes=answer("attitudes", "pro_criminal_attitudes"),
+        )
+        result["OVP"] = _predictor_json(violence) | {
+            "sanctions": {"total": len(events), "violent": violent}
+        }
+    return result
+
+
+def _predictor_json(result) -> dict[str, Any]:
+    return {
+        "points": result.points,
+        "one_year": result.one_year,
+        "two_year": result.two_year,
+        "band": result.band.value,
+        "working": result.working,
+    }

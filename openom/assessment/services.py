@@ -149,7 +149,7 @@ def assessment_complete(
     *, assessment: Assessment, version: int, actor, today: dt.date | None = None
 ) -> Assessment:
     """Score the needs and OGRS3, then complete, or send for countersignature if RoSH is high."""
-    from openom.assessment.scoring import ogrs3_for
+    from openom.assessment.scoring import dynamic_predictors_for, ogrs3_for
 
     today = today or dt.date.today()
     with transaction.atomic():
@@ -182,6 +182,9 @@ def assessment_complete(
         if ogrs3 is not None:
             locked.ogrs3_one_year, locked.ogrs3_two_year = ogrs3["one_year"], ogrs3["two_year"]
             locked.ogrs3_band, locked.ogrs3_working = ogrs3["band"], ogrs3["working"]
+        locked.dynamic_predictors = dynamic_predictors_for(
+            locked.person, locked.answers, ogrs3=ogrs3
+        )
         locked.completed_on = today
         locked.status = (
             AssessmentStatus.AWAITING_COUNTERSIGNATURE

@@ -67,6 +67,8 @@ def test_an_assessment_completes_with_need_severities_ogrs3_and_a_tier(convicted
     assert scores["finance"] == (3, "")
     assert assessment.ogrs3_two_year is not None
     assert assessment.ogrs3_working["total_sanctions"] == 3
+    assert set(assessment.dynamic_predictors) == {"OGP", "OVP"}
+    assert assessment.dynamic_predictors["OVP"]["sanctions"]["total"] == 3
     tier = TierCalculation.objects.get(person=convicted)
     assert tier.protect == "C" and tier.protect_points == 10
 
