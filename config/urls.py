@@ -28,6 +28,8 @@ urlpatterns = [
     path("assessments/", include("openom.assessment.manager_urls")),
     path("cases/<str:crn>/mappa/", include("openom.mappa.case_urls")),
     path("mappa/", include("openom.mappa.urls")),
+    path("cases/<str:crn>/iom/", include("openom.iom.case_urls")),
+    path("iom/", include("openom.iom.urls")),
     path("worklist/", include("openom.worklist.urls")),
     path("allocation/", include("openom.allocation.urls")),
     path("notifications/", include("openom.notifications.urls")),

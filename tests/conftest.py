@@ -24,7 +24,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytest_plugins = ["tests.mappa_personas"]
+pytest_plugins = ["tests.public_protection_personas"]
 
 
 @pytest.fixture

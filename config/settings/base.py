@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "openom.assessment",
     "openom.tiering",
     "openom.mappa",
+    "openom.iom",
     "openom.demo",
 ]
 

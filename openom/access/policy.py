@@ -325,3 +325,19 @@ def may_read_minutes(user, meeting) -> bool:
 def may_manage_mappa(user, police_force_id: int) -> bool:
     """Only the force's MAPPA coordinators take referrals, set levels and run meetings."""
     return _is_mappa_coordinator(user) and user.agency_id == police_force_id
+
+
+# --- IOM: the scheme, its cohort and meetings (issue "IOM and PPO") -----------------------------
+
+
+def iom_scheme_for(user):
+    """The IOM scheme a coordinator runs: their probation area's, or their police force's."""
+    from openom.iom.models import Scheme
+
+    if not _is_active(user) or Role.IOM_COORDINATOR not in user.role_codes:
+        return None
+    return (
+        Scheme.objects.filter(Q(area_id=user.agency_id) | Q(police_force_id=user.agency_id))
+        .order_by("pk")
+        .first()
+    )

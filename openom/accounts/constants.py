@@ -26,6 +26,7 @@ class Role(models.TextChoices):
     POLICE_OFFENDER_MANAGER = "POLICE_OFFENDER_MANAGER", "Police offender manager"
     PRISON_OFFENDER_MANAGER = "PRISON_OFFENDER_MANAGER", "Prison offender manager"
     MAPPA_COORDINATOR = "MAPPA_COORDINATOR", "MAPPA coordinator or administrator"
+    IOM_COORDINATOR = "IOM_COORDINATOR", "IOM coordinator"
     PARTNER_WORKER = "PARTNER_WORKER", "Partner worker"
     PERFORMANCE_ANALYST = "PERFORMANCE_ANALYST", "Performance analyst"
     INSPECTOR = "INSPECTOR", "Inspector"

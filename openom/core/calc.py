@@ -27,6 +27,7 @@ CALCULATORS: dict[str, str] = {
     "mappa-category": "openom.mappa.calculators",
     "ogrs3": "openom.assessment.calculators",
     "tier": "openom.tiering.calculators",
+    "ppo-score": "openom.iom.calculators",
 }
 
 EXIT_OK = 0

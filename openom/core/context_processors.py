@@ -12,6 +12,7 @@ def service(request: HttpRequest) -> dict[str, object]:
         "may_add_people": may_add_people(user) if signed_in else False,
         "is_manager": signed_in and "SENIOR_PROBATION_OFFICER" in user.role_codes,
         "is_mappa_coordinator": signed_in and "MAPPA_COORDINATOR" in user.role_codes,
+        "is_iom_coordinator": signed_in and "IOM_COORDINATOR" in user.role_codes,
         "unread_notifications": (
             user.notifications.filter(read_at__isnull=True).count() if signed_in else 0
         ),

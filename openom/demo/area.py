@@ -124,6 +124,7 @@ DEMO_LOGINS = [
         [Role.PRISON_OFFENDER_MANAGER],
     ),
     ("mappa", "Colin", "Pryor", "CAMPOL", None, None, Grade.OTHER, [Role.MAPPA_COORDINATOR]),
+    ("iom", "Ivy", "Marsh", "CAMPOL", None, None, Grade.POLICE_OFFICER, [Role.IOM_COORDINATOR]),
     (
         "partner",
         "Jo",

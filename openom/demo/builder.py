@@ -786,4 +786,7 @@ def demo_area_build(*, people: int, seed: int, today: dt.date, progress: Progres
 
     managed = demo_mappa_build(seed=seed, today=today, progress=progress)
     progress("MAPPA register: " + ", ".join(f"{n} {what}" for what, n in managed.items()))
+    from openom.demo.iom import demo_iom_build
+
+    demo_iom_build(seed=seed, today=today, progress=progress)
     return DemoResult(people=count, staff=staff)

@@ -107,3 +107,10 @@ def current_sentences(person: Person) -> list[Sentence]:
         .prefetch_related("requirements")
         .order_by("-sentence_date")
     )
+
+
+def iom_scheme_of(person):
+    """The IOM scheme of the person's probation area, if it runs one (for the referral link)."""
+    from openom.iom.models import Scheme
+
+    return Scheme.objects.filter(area_id=person.probation_area_id).only("pk", "name").first()

@@ -121,6 +121,7 @@ def _case_context(case, tab: str) -> dict:
 def case_summary(request, case):
     context = _case_context(case, "summary")
     context["sentences"] = selectors.current_sentences(case.person)
+    context["iom_scheme"] = selectors.iom_scheme_of(case.person)
     if case.access.allows(CasePart.CONTACT_DETAILS):
         context["address"] = selectors.current_address(case.person)
     return render(request, "people/case/summary.html", context)

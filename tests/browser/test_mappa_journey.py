@@ -14,7 +14,7 @@ from openom.mappa.services import mappa_referral_create
 from openom.mappa.tasks import chase_actions
 from openom.offences.models import Offence
 from tests.browser.test_journey import sign_in
-from tests.mappa_personas import convicted_of
+from tests.public_protection_personas import convicted_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -21,7 +21,7 @@ from openom.mappa.models import (
 )
 from openom.mappa.report import NotAYearEnd, mappa_annual_report, report_csv
 from tests.factories import PersonFactory
-from tests.mappa_personas import convicted_of
+from tests.public_protection_personas import convicted_of
 
 YEAR_END = dt.date(2010, 3, 31)
 IN_YEAR = dt.date(2009, 10, 1)

@@ -3,3 +3,11 @@ import { initAll as initMoJ } from '../moj-frontend/moj-frontend.min.js'
 
 initGovUK()
 initMoJ()
+
+// "Print this page" links (no inline script: the CSP allows none).
+for (const link of document.querySelectorAll("[data-print]")) {
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.print();
+  });
+}

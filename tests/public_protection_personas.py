@@ -1,4 +1,5 @@
-"""MAPPA personas (a pytest plugin of the root conftest): Colin the coordinator, partners, people."""
+"""Public protection personas (a pytest plugin of the root conftest): MAPPA and IOM coordinators,
+partner agencies and people to manage."""
 
 import datetime as dt
 
@@ -132,3 +133,29 @@ def burglar(cambridgeshire):
         months=12,
     )
     return person
+
+
+@pytest.fixture
+def ivy(police):
+    """Ivy, the IOM coordinator in Cambridgeshire Constabulary."""
+    return UserFactory(
+        username="ivy",
+        first_name="Ivy",
+        last_name="Marsh",
+        team=None,
+        agency=police,
+        grade=Grade.POLICE_OFFICER,
+        roles=[Role.IOM_COORDINATOR],
+    )
+
+
+@pytest.fixture
+def iom_scheme(cambridgeshire, police):
+    from openom.iom.services import scheme_create_default
+
+    scheme = scheme_create_default(
+        area=cambridgeshire, police_force=police, name="Cambridgeshire IOM"
+    )
+    scheme.capacity = 2
+    scheme.save()
+    return scheme

@@ -1,0 +1,448 @@
+"""Writes for IOM: the matrix, referrals and screening, scoring, selection, reviews, step-down
+and deselection, action plans and case meetings. Atomic, locked, audited."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from openom.access.constants import CasePart, SharingBasis
+from openom.access.models import CaseShare
+from openom.access.policy import iom_scheme_for
+from openom.access.services import audit_record
+from openom.allocation.models import CaseAllocation
+from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.iom import rules
+from openom.iom.constants import ReferralStatus, ReviewDecision, Strategy
+from openom.iom.models import (
+    ActionPlanItem,
+    CandidateScore,
+    CaseMeeting,
+    CaseMeetingItem,
+    IntensityChange,
+    IomReferral,
+    MatrixFactor,
+    MemberReview,
+    Membership,
+    PriorityWeight,
+    Scheme,
+)
+from openom.iom.selectors import candidates, inputs_for
+from openom.organisations.models import Agency
+
+IOM_SHARED_PARTS = [CasePart.SUMMARY, CasePart.EVENTS, CasePart.RISK_SUMMARY]
+IOM_LEGAL_BASIS = "Crime and Disorder Act 1998 s115 (IOM information sharing agreement)"
+
+
+def _require_coordinator(actor, scheme: Scheme) -> None:
+    managed = iom_scheme_for(actor)
+    if managed is None or managed.pk != scheme.pk:
+        raise ServiceValidationError("Only the scheme's IOM coordinators can do this")
+
+
+def scheme_matrix_save(
+    *,
+    scheme: Scheme,
+    weights: dict[str, Decimal],
+    priority_weights: dict[str, Decimal],
+    capacity: int,
+    version: int,
+    actor,
+) -> Scheme:
+    """Change the matrix weights, the local priority crime multipliers and the capacity."""
+    _require_coordinator(actor, scheme)
+    errors = {f"weight_{k}": "A weight cannot be negative" for k, v in weights.items() if v < 0}
+    errors |= {
+        f"priority_{k}": "A multiplier must be more than 0"
+        for k, v in priority_weights.items()
+        if v <= 0
+    }
+    if capacity < 1:
+        errors["capacity"] = "The cohort needs room for at least one person"
+    if errors:
+        raise ServiceValidationError("The matrix needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
+        if locked.version != version:
+            raise EditConflict("Someone else changed the matrix: reload it and check")
+        for factor in MatrixFactor.objects.filter(scheme=locked, key__in=weights):
+            factor.weight = weights[factor.key]
+            factor.save(update_fields=["weight"])
+        for category, multiplier in priority_weights.items():
+            if multiplier == 1:
+                PriorityWeight.objects.filter(scheme=locked, offence_category=category).delete()
+            else:
+                PriorityWeight.objects.update_or_create(
+                    scheme=locked, offence_category=category, defaults={"multiplier": multiplier}
+                )
+        locked.capacity = capacity
+        locked.version += 1
+        locked.save()
+    return locked
+
+
+def scheme_create_default(*, area: Agency, police_force: Agency, name: str) -> Scheme:
+    """A scheme with the default matrix (rules.DEFAULT_FACTORS), for the area to edit."""
+    with transaction.atomic():
+        scheme = Scheme.objects.create(area=area, police_force=police_force, name=name)
+        MatrixFactor.objects.bulk_create(
+            MatrixFactor(
+                scheme=scheme,
+                key=f.key,
+                label=f.label,
+                weight=f.weight,
+                by_offence_type=f.by_offence_type,
+                position=i,
+            )
+            for i, f in enumerate(rules.DEFAULT_FACTORS)
+        )
+        PriorityWeight.objects.bulk_create(
+            PriorityWeight(scheme=scheme, offence_category=c, multiplier=m)
+            for c, m in rules.DEFAULT_PRIORITY_WEIGHTS.items()
+        )
+    return scheme
+
+
+def iom_referral_create(
+    *,
+    scheme: Scheme,
+    person,
+    reason: str,
+    evidence: str,
+    statutory_status: str,
+    arrests_12m: int,
+    community_harm: int,
+    actor,
+    today: dt.date,
+) -> IomReferral:
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = "Say why the person should be considered for IOM"
+    if community_harm > 3:
+        errors["community_harm"] = "Harm to the community is scored 0 (none) to 3 (severe)"
+    if errors:
+        raise ServiceValidationError("The referral needs correcting", field_errors=errors)
+    with transaction.atomic():
+        referral = IomReferral.objects.create(
+            scheme=scheme,
+            person=person,
+            referred_by=actor,
+            referring_agency=actor.agency,
+            referred_on=today,
+            reason=reason.strip(),
+            evidence=evidence.strip(),
+            statutory_status=statutory_status,
+            arrests_12m=arrests_12m,
+            community_harm=community_harm,
+        )
+        audit_record(actor=actor, person=person, action="iom_referral_create", detail=str(referral))
+    return referral
+
+
+def iom_referral_screen(
+    *, referral: IomReferral, accept: bool, notes: str, actor, today: dt.date
+) -> IomReferral:
+    _require_coordinator(actor, referral.scheme)
+    if not notes.strip():
+        raise ServiceValidationError(
+            "Record why", field_errors={"notes": "Record the screening decision's reason"}
+        )
+    with transaction.atomic():
+        locked = IomReferral.objects.select_for_update().get(pk=referral.pk)
+        if locked.status != ReferralStatus.PENDING:
+            raise ServiceValidationError("This referral has already been screened")
+        locked.status = ReferralStatus.ACCEPTED if accept else ReferralStatus.DECLINED
+        locked.screened_by, locked.screened_on, locked.screening_notes = actor, today, notes.strip()
+        locked.save()
+        audit_record(
+            actor=actor, person=locked.person, action="iom_referral_screen", detail=locked.status
+        )
+        if accept:
+            _score(locked.scheme, locked.person, today)
+    return locked
+
+
+def _score(scheme: Scheme, person, today: dt.date) -> CandidateScore:
+    inputs = inputs_for(scheme, person, today)
+    result = rules.score(scheme.matrix(), inputs)
+    return CandidateScore.objects.create(
+        scheme=scheme,
+        person=person,
+        scored_on=today,
+        score=result.total,
+        inputs=inputs,
+        working=list(result.working),
+    )
+
+
+def candidates_rescore(*, scheme: Scheme, actor, today: dt.date) -> int:
+    """Score every candidate and member again with today's record and matrix."""
+    _require_coordinator(actor, scheme)
+    people = [p for p, _ in candidates(scheme)] + [
+        m.person for m in scheme.members.filter(end_date__isnull=True)
+    ]
+    with transaction.atomic():
+        for person in people:
+            _score(scheme, person, today)
+    return len(people)
+
+
+def _district_of(person):
+    allocation = (
+        CaseAllocation.objects.filter(person=person, end_date__isnull=True)
+        .select_related("team__delivery_unit")
+        .first()
+    )
+    return allocation.team.delivery_unit if allocation and allocation.team else None
+
+
+def selection_options(scheme: Scheme) -> dict[str, rules.Selection]:
+    """Both options for the free places, to show the trade-off before choosing (rec 3.iii)."""
+    free = max(0, scheme.capacity - scheme.members.filter(end_date__isnull=True).count())
+    pool = []
+    for person, score in candidates(scheme):
+        if score is not None:
+            district = _district_of(person)
+            pool.append(
+                rules.Candidate(
+                    person.pk, district.name if district else "No district", score.score
+                )
+            )
+    return {
+        Strategy.COUNTY: rules.select_county(pool, free),
+        Strategy.EVERY_DISTRICT: rules.select_every_district(pool, free),
+    }
+
+
+def cohort_select(
+    *, scheme: Scheme, strategy: str, cohort_label: str, actor, today: dt.date
+) -> list[Membership]:
+    """Fill the free places by the chosen option, at the most intensive level."""
+    _require_coordinator(actor, scheme)
+    if strategy not in Strategy.values:
+        raise ServiceValidationError(
+            "Choose an option", field_errors={"strategy": "Choose how to fill the places"}
+        )
+    with transaction.atomic():
+        locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
+        chosen = selection_options(locked)[strategy].chosen
+        if not chosen:
+            raise ServiceValidationError("There are no scored candidates or no free places")
+        scores = {
+            s.person_id: s
+            for s in CandidateScore.objects.filter(
+                scheme=locked, person_id__in=[c.key for c in chosen]
+            ).order_by("scored_on", "pk")
+        }
+        top = locked.intensities[0]["key"]
+        made = []
+        for candidate in chosen:
+            score = scores[candidate.key]
+            membership = Membership.objects.create(
+                scheme=locked,
+                person=score.person,
+                district=_district_of(score.person),
+                cohort_label=cohort_label,
+                intensity=top,
+                start_date=today,
+                next_review_due=rules.next_review_due(today),
+                joining_score=score.score,
+            )
+            IntensityChange.objects.create(
+                membership=membership,
+                intensity=top,
+                changed_on=today,
+                reason=f"Selected ({Strategy(strategy).label.lower()}), score {score.score}",
+                changed_by=actor,
+            )
+            if not CaseShare.objects.filter(
+                person=score.person,
+                agency=locked.police_force,
+                basis=SharingBasis.IOM,
+                end_date__isnull=True,
+            ).exists():
+                CaseShare.objects.create(
+                    person=score.person,
+                    agency=locked.police_force,
+                    basis=SharingBasis.IOM,
+                    parts=sorted(IOM_SHARED_PARTS),
+                    start_date=today,
+                    legal_basis=IOM_LEGAL_BASIS,
+                    reason="IOM cohort member",
+                    approved_by=actor,
+                )
+            audit_record(
+                actor=actor, person=score.person, action="iom_select", detail=str(membership)
+            )
+            made.append(membership)
+    return made
+
+
+def review_proposal_for(
+    membership: Membership, score: CandidateScore, today: dt.date
+) -> rules.Proposal:
+    scheme = membership.scheme
+    return rules.review_proposal(
+        current_score=score.score,
+        intensity_index=scheme.intensity_index(membership.intensity),
+        lowest_intensity_index=len(scheme.intensities) - 1,
+        step_down_below=scheme.step_down_below,
+        deselect_below=scheme.deselect_below,
+        joined=membership.start_date,
+        today=today,
+    )
+
+
+def member_review(
+    *,
+    membership: Membership,
+    decision: str,
+    notes: str,
+    onward_support: str,
+    version: int,
+    actor,
+    today: dt.date,
+) -> MemberReview:
+    """Re-score, record the proposal and the decision, and apply it (six-monthly, rec 2.2b)."""
+    _require_coordinator(actor, membership.scheme)
+    errors = {}
+    if decision not in ReviewDecision.values:
+        errors["decision"] = "Choose the review's decision"
+    if not notes.strip():
+        errors["notes"] = "Record the reasons for the decision"
+    if decision == ReviewDecision.DESELECT and not onward_support.strip():
+        errors["onward_support"] = "Say what support continues after deselection (the glide path)"
+    if errors:
+        raise ServiceValidationError("The review needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = (
+            Membership.objects.select_for_update()
+            .select_related("scheme", "person")
+            .get(pk=membership.pk)
+        )
+        if locked.version != version:
+            raise EditConflict("Someone else reviewed this member: reload and check")
+        if locked.end_date is not None:
+            raise ServiceValidationError("This person has left the cohort")
+        score = _score(locked.scheme, locked.person, today)
+        proposal = review_proposal_for(locked, score, today)
+        keys = [i["key"] for i in locked.scheme.intensities]
+        index = keys.index(locked.intensity) if locked.intensity in keys else 0
+        if decision == ReviewDecision.STEP_DOWN:
+            if index == len(keys) - 1:
+                raise ServiceValidationError("Already at the lowest intensity: deselect instead")
+            locked.intensity = keys[index + 1]
+        elif decision == ReviewDecision.STEP_UP:
+            if index == 0:
+                raise ServiceValidationError("Already at the highest intensity")
+            locked.intensity = keys[index - 1]
+        if decision in (ReviewDecision.STEP_DOWN, ReviewDecision.STEP_UP):
+            IntensityChange.objects.create(
+                membership=locked,
+                intensity=locked.intensity,
+                changed_on=today,
+                reason=notes.strip(),
+                changed_by=actor,
+            )
+        if decision == ReviewDecision.DESELECT:
+            locked.end_date, locked.onward_support = today, onward_support.strip()
+            CaseShare.objects.filter(
+                person=locked.person, basis=SharingBasis.IOM, end_date__isnull=True
+            ).update(end_date=today)
+        locked.next_review_due = rules.next_review_due(today)
+        locked.version += 1
+        locked.save()
+        review = MemberReview.objects.create(
+            membership=locked,
+            reviewed_on=today,
+            score=score,
+            proposal=proposal.action,
+            proposal_reasons=list(proposal.reasons),
+            decision=decision,
+            notes=notes.strip(),
+            reviewed_by=actor,
+        )
+        audit_record(actor=actor, person=locked.person, action="iom_review", detail=str(review))
+    return review
+
+
+def action_plan_add(
+    *,
+    membership: Membership,
+    pathway: str,
+    action: str,
+    owner_agency: Agency,
+    due_date: dt.date,
+    actor,
+) -> ActionPlanItem:
+    _require_coordinator(actor, membership.scheme)
+    if not action.strip():
+        raise ServiceValidationError(
+            "Say what will be done", field_errors={"action": "Describe the action"}
+        )
+    with transaction.atomic():
+        item = ActionPlanItem.objects.create(
+            membership=membership,
+            pathway=pathway,
+            action=action.strip(),
+            owner_agency=owner_agency,
+            due_date=due_date,
+        )
+        audit_record(
+            actor=actor, person=membership.person, action="iom_action_add", detail=str(item)
+        )
+    return item
+
+
+def agencies_for(membership: Membership) -> frozenset[str]:
+    """Who needs to be in the room for this member: police and probation, the agencies that own
+    open actions on the plan, and the link worker's agency for each pathway with an action."""
+    scheme = membership.scheme
+    names = {scheme.police_force.name, scheme.area.name}
+    link = {w.pathway: w.agency.name for w in scheme.link_workers.select_related("agency")}
+    for item in membership.actions.filter(done_on__isnull=True).select_related("owner_agency"):
+        names.add(item.owner_agency.name)
+        if item.pathway in link:
+            names.add(link[item.pathway])
+    return frozenset(names)
+
+
+def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
+    """An agenda of the members due for review by the meeting (and everyone at the top
+    intensity), ordered so each agency attends one window (rec 5)."""
+    _require_coordinator(actor, scheme)
+    top = scheme.intensities[0]["key"]
+    due = [
+        m
+        for m in scheme.members.filter(end_date__isnull=True).select_related(
+            "person", "scheme__police_force", "scheme__area"
+        )
+        if m.next_review_due <= date + dt.timedelta(days=28) or m.intensity == top
+    ]
+    if not due:
+        raise ServiceValidationError("No members are due for discussion by that date")
+    by_pk = {m.pk: m for m in due}
+    agenda = rules.order_agenda(
+        rules.AgendaCase(m.pk, agencies_for(m), scheme.minutes_per_case) for m in due
+    )
+    with transaction.atomic():
+        meeting = CaseMeeting.objects.create(
+            scheme=scheme,
+            date=date,
+            minutes_per_case=scheme.minutes_per_case,
+            agency_minutes=agenda.agency_minutes,
+            whole_meeting_agency_minutes=agenda.whole_meeting_agency_minutes,
+            unordered_agency_minutes=agenda.unordered_agency_minutes,
+            created_by=actor,
+        )
+        minute = 0
+        for position, case in enumerate(agenda.cases, start=1):
+            CaseMeetingItem.objects.create(
+                meeting=meeting,
+                membership=by_pk[case.key],
+                position=position,
+                starts_minute=minute,
+                agencies=sorted(case.agencies),
+            )
+            minute += case.minutes
+    return meeting

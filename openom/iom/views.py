@@ -1,0 +1,311 @@
+"""IOM pages: the cohort, the matrix, referrals, candidates and selection, reviews, meetings."""
+
+import datetime as dt
+import functools
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from openom.access.constants import CasePart
+from openom.access.decorators import case_view
+from openom.access.policy import iom_scheme_for
+from openom.core.dates import add_months
+from openom.core.views import form_page
+from openom.iom import forms, rules, selectors, services
+from openom.iom.models import CaseMeeting, Membership, Scheme
+
+
+def coordinator_view(view):
+    """Pages only an IOM coordinator sees; the view receives their scheme."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        scheme = iom_scheme_for(request.user)
+        if scheme is None:
+            raise Http404("No such page")
+        return view(request, scheme, *args, **kwargs)
+
+    return wrapper
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+@coordinator_view
+def cohort(request, scheme: Scheme):
+    today = _today()
+    members = list(selectors.cohort(scheme))
+    long_stay_from = add_months(today, -rules.LONG_STAY_MONTHS)
+    rows = [
+        {
+            "member": m,
+            "intensity": scheme.intensity_label(m.intensity),
+            "long_stayer": m.start_date <= long_stay_from,
+            "overdue": m.next_review_due < today,
+        }
+        for m in members
+    ]
+    counts = {
+        i["label"]: sum(1 for m in members if m.intensity == i["key"]) for i in scheme.intensities
+    }
+    return render(
+        request,
+        "iom/cohort.html",
+        {
+            "scheme": scheme,
+            "rows": rows,
+            "counts": counts,
+            "referrals": selectors.referrals_waiting(scheme).count(),
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def matrix(request, scheme: Scheme):
+    form = forms.MatrixForm(
+        request.POST or None,
+        scheme=scheme,
+        initial={"version": scheme.version, "capacity": scheme.capacity},
+    )
+
+    def save(data):
+        services.scheme_matrix_save(
+            scheme=scheme,
+            weights=form.weights(),
+            priority_weights=form.priority_weights(),
+            capacity=data["capacity"],
+            version=data["version"],
+            actor=request.user,
+        )
+
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success="Matrix saved: score the candidates again to use it",
+        next_url=reverse("iom:candidates"),
+        heading="Selection matrix",
+        back_url=reverse("iom:cohort"),
+        template="iom/matrix.html",
+        context={"scheme": scheme},
+    )
+
+
+@case_view(CasePart.SUMMARY)
+@require_http_methods(["GET", "POST"])
+def referral_create(request, case):
+    scheme = Scheme.objects.filter(area=case.person.probation_area).first()
+    if scheme is None:
+        raise Http404("No IOM scheme in this area")
+    form = forms.ReferralForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.iom_referral_create(
+            scheme=scheme, person=case.person, actor=request.user, today=_today(), **data
+        ),
+        success=f"Referred {case.person.full_name} to {scheme.name}",
+        next_url=reverse("people:case-summary", args=[case.person.crn]),
+        heading="Refer to IOM",
+        back_url=reverse("people:case-summary", args=[case.person.crn]),
+        person=case.person,
+        intro="Any agency can refer, for people on licence, on an order or not under supervision.",
+    )
+
+
+@coordinator_view
+def referrals(request, scheme: Scheme):
+    return render(
+        request,
+        "iom/referrals.html",
+        {"scheme": scheme, "referrals": selectors.referrals_waiting(scheme)},
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def referral_screen(request, scheme: Scheme, pk: int):
+    referral = get_object_or_404(selectors.referrals_waiting(scheme), pk=pk)
+    form = forms.ScreeningForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.iom_referral_screen(
+            referral=referral, actor=request.user, today=_today(), **data
+        ),
+        success=f"Referral for {referral.person.full_name} screened",
+        next_url=reverse("iom:candidates"),
+        heading="Screen the referral",
+        back_url=reverse("iom:referrals"),
+        person=referral.person,
+        template="iom/referral_screen.html",
+        context={"referral": referral},
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def candidate_list(request, scheme: Scheme):
+    form = forms.SelectionForm(request.POST or None, scheme=scheme)
+    if request.method == "POST" and request.POST.get("rescore"):
+        services.candidates_rescore(scheme=scheme, actor=request.user, today=_today())
+        return redirect("iom:candidates")
+
+    def save(data):
+        services.cohort_select(scheme=scheme, actor=request.user, today=_today(), **data)
+
+    options = services.selection_options(scheme)
+    names = {p.pk: p for p, _ in selectors.candidates(scheme)}
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success="Selected into the cohort",
+        next_url=reverse("iom:cohort"),
+        heading="Candidates",
+        back_url=reverse("iom:cohort"),
+        template="iom/candidates.html",
+        context={
+            "scheme": scheme,
+            "candidates": selectors.candidates(scheme),
+            "options": [
+                (key, option, [names[c.key] for c in option.chosen])
+                for key, option in options.items()
+            ],
+        },
+    )
+
+
+@coordinator_view
+def member_detail(request, scheme: Scheme, pk: int):
+    membership = get_object_or_404(
+        Membership.objects.select_related("person", "district"), scheme=scheme, pk=pk
+    )
+    today = _today()
+    inputs = selectors.inputs_for(scheme, membership.person, today)
+    current = rules.score(scheme.matrix(), inputs)
+    proposal = rules.review_proposal(
+        current_score=current.total,
+        intensity_index=scheme.intensity_index(membership.intensity),
+        lowest_intensity_index=len(scheme.intensities) - 1,
+        step_down_below=scheme.step_down_below,
+        deselect_below=scheme.deselect_below,
+        joined=membership.start_date,
+        today=today,
+    )
+    return render(
+        request,
+        "iom/member.html",
+        {
+            "scheme": scheme,
+            "membership": membership,
+            "intensity": scheme.intensity_label(membership.intensity),
+            "score": current,
+            "proposal": proposal,
+            "review_form": forms.ReviewForm(
+                initial={"version": membership.version, "decision": proposal.action}
+            ),
+            "history": membership.intensity_history.select_related("changed_by"),
+            "reviews": membership.reviews.select_related("reviewed_by", "score"),
+            "actions": membership.actions.select_related("owner_agency"),
+            "link_workers": scheme.link_workers.select_related("agency"),
+        },
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def member_review(request, scheme: Scheme, pk: int):
+    membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
+    form = forms.ReviewForm(request.POST or None, initial={"version": membership.version})
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.member_review(
+            membership=membership, actor=request.user, today=_today(), **data
+        ),
+        success="Review recorded",
+        next_url=reverse("iom:member", args=[pk]),
+        heading="Review",
+        back_url=reverse("iom:member", args=[pk]),
+        person=membership.person,
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def action_add(request, scheme: Scheme, pk: int):
+    membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
+    form = forms.ActionForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.action_plan_add(
+            membership=membership, actor=request.user, **data
+        ),
+        success="Action added to the plan",
+        next_url=reverse("iom:member", args=[pk]),
+        heading="Add to the action plan",
+        back_url=reverse("iom:member", args=[pk]),
+        person=membership.person,
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def meeting_build(request, scheme: Scheme):
+    form = forms.MeetingForm(request.POST or None)
+    made = {}
+
+    def save(data):
+        made["meeting"] = services.case_meeting_build(
+            scheme=scheme, date=data["date"], actor=request.user
+        )
+
+    response = form_page(
+        request,
+        form=form,
+        save=save,
+        success="Agenda built",
+        next_url=reverse("iom:cohort"),
+        heading="Build a case management meeting agenda",
+        back_url=reverse("iom:cohort"),
+        template="iom/meeting_form.html",
+    )
+    if "meeting" in made:
+        return redirect("iom:meeting", pk=made["meeting"].pk)
+    return response
+
+
+@coordinator_view
+def meeting_detail(request, scheme: Scheme, pk: int):
+    meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
+    items = list(meeting.items.select_related("membership__person"))
+    cases = [
+        rules.AgendaCase(i.membership_id, frozenset(i.agencies), meeting.minutes_per_case)
+        for i in items
+    ]
+    windows = rules.windows_for(cases)
+    start = dt.datetime.combine(meeting.date, dt.time(10, 0))
+
+    def clock(minute: int) -> str:
+        return (start + dt.timedelta(minutes=minute)).strftime("%H:%M")
+
+    return render(
+        request,
+        "iom/meeting.html",
+        {
+            "scheme": scheme,
+            "meeting": meeting,
+            "items": [(i, clock(i.starts_minute)) for i in items],
+            "windows": [(w, clock(w.start_minute), clock(w.end_minute)) for w in windows],
+            "link_workers": scheme.link_workers.select_related("agency"),
+        },
+    )
