@@ -14,4 +14,5 @@ urlpatterns = [
     path("members/<int:pk>/actions/new/", views.action_add, name="action-add"),
     path("meetings/new/", views.meeting_build, name="meeting-build"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("outcomes/", views.outcomes, name="outcomes"),
 ]

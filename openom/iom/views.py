@@ -309,3 +309,10 @@ def meeting_detail(request, scheme: Scheme, pk: int):
             "link_workers": scheme.link_workers.select_related("agency"),
         },
     )
+
+
+@coordinator_view
+def outcomes(request, scheme: Scheme):
+    return render(
+        request, "iom/outcomes.html", {"scheme": scheme, **selectors.outcomes(scheme, _today())}
+    )

@@ -127,6 +127,7 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("iom:action-add", None):                      NOBODY,
     ("iom:meeting-build", None):                   NOBODY,
     ("iom:meeting", None):                         NOBODY,
+    ("iom:outcomes", None):                        NOBODY,
     ("accounts:two-factor", None):                 dict.fromkeys(COLUMNS, 302),
     ("accounts:two-factor-set-up", None):          dict.fromkeys(PERSONAS, 200) | {ANON: 302},
     ("accounts:sign-out", None):                   dict.fromkeys(COLUMNS, 405),

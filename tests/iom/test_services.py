@@ -214,3 +214,26 @@ def test_the_meeting_agenda_groups_agencies_and_measures_the_hours_saved(
     assert meeting.whole_meeting_agency_minutes == 3 * 2 * iom_scheme.minutes_per_case
     assert meeting.hours_saved > 0
     assert Membership.objects.filter(scheme=iom_scheme, end_date__isnull=True).count() == 2
+
+
+def test_outcomes_compare_offending_in_the_year_before_and_after_joining(
+    iom_scheme, cambridgeshire, districts, olivia, ivy
+):
+    from openom.iom.selectors import outcomes
+
+    person = prolific(cambridgeshire, districts[0], burglaries=3)
+    refer_and_accept(iom_scheme, person, olivia, ivy)
+    member = cohort_select(
+        scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
+    )[0]
+    convicted_of(
+        person,
+        "04600",
+        on=TODAY + dt.timedelta(days=100),
+        months=12,
+        sentence_type=SentenceType.COMMUNITY_ORDER,
+    )
+    a_year_on = TODAY + dt.timedelta(days=400)
+    result = outcomes(iom_scheme, a_year_on)
+    assert (result["before"], result["after"], result["change_percent"]) == (3, 1, -67)
+    assert result["rows"][0]["membership"] == member
