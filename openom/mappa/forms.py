@@ -3,7 +3,13 @@ import datetime as dt
 from django import forms
 
 from openom.core.forms import GovUKDateField, ServiceForm
-from openom.mappa.constants import Level, RegistrationEndReason
+from openom.mappa.constants import (
+    BreachOutcome,
+    CivilOrderKind,
+    Level,
+    NotificationKind,
+    RegistrationEndReason,
+)
 from openom.organisations.constants import AgencyKind
 from openom.organisations.models import Agency, LocalDeliveryUnit
 
@@ -173,3 +179,51 @@ class ActionForm(ServiceForm):
 
 class ReportForm(forms.Form):
     year_end = forms.DateField(label="Year ending (31 March)", input_formats=["%Y-%m-%d"])
+
+
+class NotificationForm(ServiceForm):
+    notified_on = GovUKDateField(label="Date notified")
+    kind = forms.ChoiceField(
+        label="Kind of notification", choices=NotificationKind.choices, widget=forms.RadioSelect
+    )
+    no_fixed_abode = forms.BooleanField(
+        label="No sole or main residence (re-notify weekly)", required=False
+    )
+
+
+class NotificationBreachForm(ServiceForm):
+    breach_date = GovUKDateField(label="Date of the breach")
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=[("", "Not yet known"), *BreachOutcome.choices], required=False
+    )
+    outcome_date = GovUKDateField(label="Date of the caution or conviction", required=False)
+
+
+class CivilOrderForm(ServiceForm):
+    kind = forms.ChoiceField(
+        label="Order", choices=CivilOrderKind.choices, widget=forms.RadioSelect
+    )
+    applied_on = GovUKDateField(label="Applied for on")
+    interim_on = GovUKDateField(label="Interim order made on", required=False)
+    full_on = GovUKDateField(label="Full order made on", required=False)
+    refused_on = GovUKDateField(label="Refused on", required=False)
+    expires_on = GovUKDateField(label="Expires on", required=False)
+    conditions = forms.CharField(
+        label="Prohibitions and conditions", widget=forms.Textarea, required=False
+    )
+
+
+class CivilOrderBreachForm(ServiceForm):
+    order = forms.ModelChoiceField(label="Order breached", queryset=None)
+    breach_date = GovUKDateField(label="Date of the breach")
+    sent_to_custody_on = GovUKDateField(label="Sent to custody on", required=False)
+
+    def __init__(self, *args, orders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].queryset = orders
+
+
+class SeriousFurtherOffenceForm(ServiceForm):
+    offence_date = GovUKDateField(label="Date of the offence")
+    charged_on = GovUKDateField(label="Charged on")
+    description = forms.CharField(label="The offence", widget=forms.Textarea)

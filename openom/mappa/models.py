@@ -349,3 +349,25 @@ class AreaPopulation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.police_force}: {self.population_aged_10_and_over:,} ({self.year_end})"
+
+
+class SeriousFurtherOffence(TimeStampedModel):
+    """A serious further offence by someone under MAPPA, and its review (seed 001; 003 §4.1)."""
+
+    registration = models.ForeignKey(
+        MappaRegistration, on_delete=models.PROTECT, related_name="serious_further_offences"
+    )
+    offence_date = models.DateField()
+    charged_on = models.DateField()
+    description = models.TextField()
+    level_at_the_time = models.PositiveSmallIntegerField(choices=Level.choices)
+    review_due = models.DateField()
+    reviewed_on = models.DateField(null=True, blank=True)
+    review_findings = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-charged_on"]
+
+    def __str__(self) -> str:
+        return f"Serious further offence charged {self.charged_on}"

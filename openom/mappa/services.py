@@ -28,12 +28,17 @@ from openom.mappa.constants import (
 )
 from openom.mappa.models import (
     AgendaItem,
+    CivilOrder,
+    CivilOrderBreach,
     LevelDecision,
     MappaReferral,
     MappaRegistration,
     MappMeeting,
     MeetingAction,
     MeetingAgency,
+    NotificationBreach,
+    SeriousFurtherOffence,
+    SexOffenderNotification,
 )
 from openom.mappa.selectors import category_of
 from openom.notifications.services import notifications_send
@@ -595,3 +600,153 @@ def meeting_actions_chase(*, today: dt.date) -> int:
             action.times_chased += 1
         MeetingAction.objects.bulk_update(due, ["last_chased_on", "times_chased"])
     return len(due)
+
+
+def sex_offender_notification_record(
+    *, registration: MappaRegistration, notified_on: dt.date, kind: str, no_fixed_abode: bool, actor
+) -> SexOffenderNotification:
+    """A notification made to the police (SOA 2003 ss83-85); the next is due a year on, or a
+    week with no fixed abode."""
+    _require_coordinator(actor, registration.police_force_id)
+    if registration.category != 1:
+        raise ServiceValidationError("Only registered sexual offenders (category 1) notify")
+    with transaction.atomic():
+        made = SexOffenderNotification.objects.create(
+            person=registration.person,
+            notified_on=notified_on,
+            kind=kind,
+            no_fixed_abode=no_fixed_abode,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor, person=registration.person, action="rso_notification", detail=str(made)
+        )
+    return made
+
+
+def notification_breach_record(
+    *, registration: MappaRegistration, breach_date: dt.date, outcome: str, outcome_date, actor
+):
+    _require_coordinator(actor, registration.police_force_id)
+    if outcome and outcome_date is None:
+        raise ServiceValidationError(
+            "Give the date",
+            field_errors={"outcome_date": "Enter the date of the caution or conviction"},
+        )
+    if outcome_date is not None and outcome_date < breach_date:
+        raise ServiceValidationError(
+            "Check the dates",
+            field_errors={"outcome_date": "The outcome cannot come before the breach"},
+        )
+    with transaction.atomic():
+        made = NotificationBreach.objects.create(
+            person=registration.person,
+            breach_date=breach_date,
+            outcome=outcome or "",
+            outcome_date=outcome_date,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            person=registration.person,
+            action="rso_notification_breach",
+            detail=str(made),
+        )
+    return made
+
+
+def civil_order_record(*, registration: MappaRegistration, data: dict, actor, order=None):
+    """Record or update a SOPO/SHPO, Notification Order or Foreign Travel Order."""
+    _require_coordinator(actor, registration.police_force_id)
+    applied = data["applied_on"]
+    errors = {
+        field: "This cannot be before the application"
+        for field in ("interim_on", "full_on", "refused_on")
+        if data.get(field) and data[field] < applied
+    }
+    if data.get("full_on") and data.get("refused_on"):
+        errors["refused_on"] = "An order cannot be both made and refused"
+    if errors:
+        raise ServiceValidationError("The order's dates need correcting", field_errors=errors)
+    with transaction.atomic():
+        if order is None:
+            order = CivilOrder(person=registration.person, recorded_by=actor)
+        for field in (
+            "kind",
+            "applied_on",
+            "interim_on",
+            "full_on",
+            "refused_on",
+            "expires_on",
+            "conditions",
+        ):
+            setattr(order, field, data.get(field) or ("" if field == "conditions" else None))
+        order.save()
+        audit_record(
+            actor=actor, person=registration.person, action="civil_order_record", detail=str(order)
+        )
+    return order
+
+
+def civil_order_breach_record(
+    *, registration: MappaRegistration, order, breach_date, sent_to_custody_on, actor
+):
+    _require_coordinator(actor, registration.police_force_id)
+    if order.person_id != registration.person_id:
+        raise ServiceValidationError("That order belongs to someone else")
+    if sent_to_custody_on is not None and sent_to_custody_on < breach_date:
+        raise ServiceValidationError(
+            "Check the dates",
+            field_errors={"sent_to_custody_on": "Custody cannot come before the breach"},
+        )
+    with transaction.atomic():
+        made = CivilOrderBreach.objects.create(
+            order=order,
+            breach_date=breach_date,
+            sent_to_custody_on=sent_to_custody_on,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor, person=registration.person, action="civil_order_breach", detail=str(made)
+        )
+    return made
+
+
+def serious_further_offence_record(
+    *, registration: MappaRegistration, offence_date, charged_on, description: str, actor
+):
+    """Record an SFO with the level the person was managed at, and set its review due date."""
+    from openom.core.calendar import calendar_for
+    from openom.mappa.constants import SFO_REVIEW_WORKING_DAYS
+
+    _require_coordinator(actor, registration.police_force_id)
+    if charged_on < offence_date:
+        raise ServiceValidationError(
+            "Check the dates",
+            field_errors={"charged_on": "The charge cannot come before the offence"},
+        )
+    if not description.strip():
+        raise ServiceValidationError(
+            "Describe it", field_errors={"description": "Say what the offence was"}
+        )
+    level = (
+        LevelDecision.objects.filter(registration=registration, decided_on__lte=offence_date)
+        .order_by("-decided_on", "-pk")
+        .values_list("level", flat=True)
+        .first()
+        or registration.level
+    )
+    with transaction.atomic():
+        made = SeriousFurtherOffence.objects.create(
+            registration=registration,
+            offence_date=offence_date,
+            charged_on=charged_on,
+            description=description.strip(),
+            level_at_the_time=level,
+            review_due=calendar_for(registration.probation_area_id).add_working_days(
+                charged_on, SFO_REVIEW_WORKING_DAYS
+            ),
+            recorded_by=actor,
+        )
+        audit_record(actor=actor, person=registration.person, action="sfo_record", detail=str(made))
+    return made

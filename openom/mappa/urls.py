@@ -14,6 +14,21 @@ urlpatterns = [
         views.confirm_to_prison,
         name="confirm-to-prison",
     ),
+    path(
+        "registrations/<int:pk>/notifications/new/", views.notification_add, name="notification-add"
+    ),
+    path(
+        "registrations/<int:pk>/notification-breaches/new/",
+        views.notification_breach_add,
+        name="notification-breach-add",
+    ),
+    path("registrations/<int:pk>/civil-orders/new/", views.civil_order_add, name="civil-order-add"),
+    path(
+        "registrations/<int:pk>/civil-order-breaches/new/",
+        views.civil_order_breach_add,
+        name="civil-order-breach-add",
+    ),
+    path("registrations/<int:pk>/serious-further-offences/new/", views.sfo_add, name="sfo-add"),
     path("meetings/", views.meeting_list, name="meetings"),
     path("meetings/new/", views.meeting_schedule, name="meeting-schedule"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

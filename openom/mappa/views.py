@@ -19,7 +19,7 @@ from openom.accounts.constants import Role
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
 from openom.core.views import form_page
-from openom.mappa import forms, report, selectors, services
+from openom.mappa import forms, report, rules, selectors, services
 from openom.mappa.constants import Category, Level
 from openom.mappa.models import AgendaItem
 
@@ -127,11 +127,23 @@ def referral_decide(request, pk: int):
 @coordinator_view
 def registration_detail(request, pk: int):
     registration = selectors.registration_for(request.user, pk)
+    person = registration.person
+    last_notification = person.notifications_made.order_by("-notified_on").first()
     return render(
         request,
         "mappa/registration.html",
         {
             "registration": registration,
+            "last_notification": last_notification,
+            "renotification_due": (
+                rules.renotification_due(
+                    last_notification.notified_on, no_fixed_abode=last_notification.no_fixed_abode
+                )
+                if last_notification
+                else None
+            ),
+            "orders": person.civil_orders.prefetch_related("breaches"),
+            "sfos": registration.serious_further_offences.all(),
             "level_form": forms.LevelForm(
                 initial={"version": registration.version, "level": registration.level}
             ),
@@ -395,3 +407,99 @@ def _report_context(built: report.MappaAnnualReport) -> dict:
             ),
         ],
     }
+
+
+def _registration_form(request, pk: int, form_class, save, *, heading: str, success: str):
+    registration = selectors.registration_for(request.user, pk)
+    form = form_class(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: save(registration, data),
+        success=success,
+        next_url=reverse("mappa:registration", args=[pk]),
+        heading=heading,
+        back_url=reverse("mappa:registration", args=[pk]),
+        person=registration.person,
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def notification_add(request, pk: int):
+    return _registration_form(
+        request,
+        pk,
+        forms.NotificationForm,
+        lambda registration, data: services.sex_offender_notification_record(
+            registration=registration, actor=request.user, **data
+        ),
+        heading="Record a notification",
+        success="Notification recorded",
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def notification_breach_add(request, pk: int):
+    return _registration_form(
+        request,
+        pk,
+        forms.NotificationBreachForm,
+        lambda registration, data: services.notification_breach_record(
+            registration=registration, actor=request.user, **data
+        ),
+        heading="Record a breach of the notification requirements",
+        success="Breach recorded",
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def civil_order_add(request, pk: int):
+    return _registration_form(
+        request,
+        pk,
+        forms.CivilOrderForm,
+        lambda registration, data: services.civil_order_record(
+            registration=registration, data=data, actor=request.user
+        ),
+        heading="Record a civil order",
+        success="Order recorded",
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def civil_order_breach_add(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.CivilOrderBreachForm(
+        request.POST or None, orders=registration.person.civil_orders.all()
+    )
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.civil_order_breach_record(
+            registration=registration, actor=request.user, **data
+        ),
+        success="Breach recorded",
+        next_url=reverse("mappa:registration", args=[pk]),
+        heading="Record a breach of a civil order",
+        back_url=reverse("mappa:registration", args=[pk]),
+        person=registration.person,
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def sfo_add(request, pk: int):
+    return _registration_form(
+        request,
+        pk,
+        forms.SeriousFurtherOffenceForm,
+        lambda registration, data: services.serious_further_offence_record(
+            registration=registration, actor=request.user, **data
+        ),
+        heading="Record a serious further offence",
+        success="Serious further offence recorded",
+    )

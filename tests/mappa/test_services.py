@@ -239,3 +239,75 @@ def test_actions_are_chased_on_the_due_date_once_a_day_until_done(
     action = MeetingAction.objects.get(pk=action.pk)
     assert action.times_chased == 2
     assert Notification.objects.filter(recipient=jo, subject="MAPPA action 2 days overdue").exists()
+
+
+def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_report(
+    sex_offender, colin, client
+):
+    from django.urls import reverse
+
+    from openom.mappa.constants import CivilOrderKind, NotificationKind
+    from openom.mappa.services import (
+        civil_order_breach_record,
+        civil_order_record,
+        notification_breach_record,
+        serious_further_offence_record,
+        sex_offender_notification_record,
+    )
+
+    registration = register(sex_offender, colin, level=2)
+    sex_offender_notification_record(
+        registration=registration,
+        notified_on=dt.date(2026, 11, 2),
+        kind=NotificationKind.PERIODIC,
+        no_fixed_abode=True,
+        actor=colin,
+    )
+    order = civil_order_record(
+        registration=registration,
+        data={
+            "kind": CivilOrderKind.SOPO,
+            "applied_on": dt.date(2026, 6, 1),
+            "full_on": dt.date(2026, 7, 1),
+            "conditions": "No unsupervised contact with children under 16",
+        },
+        actor=colin,
+    )
+    with pytest.raises(ServiceValidationError):
+        civil_order_record(
+            registration=registration,
+            data={
+                "kind": CivilOrderKind.SOPO,
+                "applied_on": dt.date(2026, 6, 1),
+                "interim_on": dt.date(2026, 5, 1),
+            },
+            actor=colin,
+        )
+    civil_order_breach_record(
+        registration=registration,
+        order=order,
+        breach_date=dt.date(2026, 9, 1),
+        sent_to_custody_on=dt.date(2026, 9, 20),
+        actor=colin,
+    )
+    notification_breach_record(
+        registration=registration,
+        breach_date=dt.date(2026, 8, 1),
+        outcome="CONVICTED",
+        outcome_date=dt.date(2026, 10, 1),
+        actor=colin,
+    )
+    sfo = serious_further_offence_record(
+        registration=registration,
+        offence_date=dt.date(2026, 11, 20),
+        charged_on=dt.date(2026, 11, 23),
+        description="Rape",
+        actor=colin,
+    )
+    assert sfo.level_at_the_time == 2
+    assert sfo.review_due > sfo.charged_on
+
+    client.force_login(colin)
+    page = client.get(reverse("mappa:registration", args=[registration.pk])).content.decode()
+    assert "Next notification due by <strong>9 Nov 2026</strong>" in page
+    assert "No unsupervised contact" in page
