@@ -14,6 +14,7 @@ from openom.access.constants import (
 )
 from openom.access.models import AccessLog, AuditEvent, CaseRestriction, CaseShare, OutOfTeamAccess
 from openom.core.exceptions import ServiceValidationError
+from openom.organisations.constants import AgencyKind
 
 
 def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
@@ -123,3 +124,38 @@ def case_restriction_add(*, person, kind: str, user, reason: str, actor) -> Case
             detail=f"{kind} user {user.pk}",
         )
     return restriction
+
+
+def cohort_share_ensure(
+    *, person, agency, basis: str, parts: list[str], legal_basis: str, reason: str, actor, today
+) -> CaseShare | None:
+    """Share a case with an agency because of a cohort (MAPPA level 2/3, IOM), once.
+
+    Never with a probation agency: probation staff reach their own cases through the holding
+    team (or a logged reason), and an agency-wide share would open them to analysts and
+    administrators too.
+    """
+    if agency.kind == AgencyKind.PROBATION:
+        return None
+    current = CaseShare.objects.filter(
+        person=person, agency=agency, basis=basis, end_date__isnull=True
+    ).first()
+    if current is not None:
+        return current
+    return CaseShare.objects.create(
+        person=person,
+        agency=agency,
+        basis=basis,
+        parts=sorted(parts),
+        start_date=today,
+        legal_basis=legal_basis,
+        reason=reason,
+        approved_by=actor,
+    )
+
+
+def cohort_shares_end(*, person, basis: str, today) -> int:
+    """End the shares a cohort made when the person leaves it."""
+    return CaseShare.objects.filter(person=person, basis=basis, end_date__isnull=True).update(
+        end_date=today
+    )

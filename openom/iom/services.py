@@ -7,9 +7,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from openom.access.constants import CasePart, SharingBasis
-from openom.access.models import CaseShare
 from openom.access.policy import iom_scheme_for
-from openom.access.services import audit_record
+from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
 from openom.allocation.models import CaseAllocation
 from openom.core.exceptions import EditConflict, ServiceValidationError
 from openom.iom import rules
@@ -255,22 +254,16 @@ def cohort_select(
                 reason=f"Selected ({Strategy(strategy).label.lower()}), score {score.score}",
                 changed_by=actor,
             )
-            if not CaseShare.objects.filter(
+            cohort_share_ensure(
                 person=score.person,
                 agency=locked.police_force,
                 basis=SharingBasis.IOM,
-                end_date__isnull=True,
-            ).exists():
-                CaseShare.objects.create(
-                    person=score.person,
-                    agency=locked.police_force,
-                    basis=SharingBasis.IOM,
-                    parts=sorted(IOM_SHARED_PARTS),
-                    start_date=today,
-                    legal_basis=IOM_LEGAL_BASIS,
-                    reason="IOM cohort member",
-                    approved_by=actor,
-                )
+                parts=IOM_SHARED_PARTS,
+                legal_basis=IOM_LEGAL_BASIS,
+                reason="IOM cohort member",
+                actor=actor,
+                today=today,
+            )
             audit_record(
                 actor=actor, person=score.person, action="iom_select", detail=str(membership)
             )
@@ -346,9 +339,7 @@ def member_review(
             )
         if decision == ReviewDecision.DESELECT:
             locked.end_date, locked.onward_support = today, onward_support.strip()
-            CaseShare.objects.filter(
-                person=locked.person, basis=SharingBasis.IOM, end_date__isnull=True
-            ).update(end_date=today)
+            cohort_shares_end(person=locked.person, basis=SharingBasis.IOM, today=today)
         locked.next_review_due = rules.next_review_due(today)
         locked.version += 1
         locked.save()

@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from openom.access.constants import CasePart, SharingBasis
-from openom.access.models import CaseShare
 from openom.access.policy import may_manage_mappa
-from openom.access.services import audit_record
+from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.core.exceptions import EditConflict, ServiceValidationError
@@ -111,30 +110,20 @@ def mappa_referral_create(
 
 
 def _share_with(registration: MappaRegistration, agency: Agency, *, actor, today: dt.date) -> None:
-    if agency.kind == AgencyKind.PROBATION:
-        # Probation staff reach their own cases through the holding team (or a logged reason);
-        # an agency-wide share would open them to analysts and administrators too.
-        return
-    already = CaseShare.objects.filter(
-        person=registration.person, agency=agency, basis=SharingBasis.MAPPA, end_date__isnull=True
-    ).exists()
-    if not already:
-        CaseShare.objects.create(
-            person=registration.person,
-            agency=agency,
-            basis=SharingBasis.MAPPA,
-            parts=sorted(MAPPA_SHARED_PARTS),
-            start_date=today,
-            legal_basis=MAPPA_LEGAL_BASIS,
-            reason=f"MAPPA level {registration.level} management",
-            approved_by=actor,
-        )
+    cohort_share_ensure(
+        person=registration.person,
+        agency=agency,
+        basis=SharingBasis.MAPPA,
+        parts=MAPPA_SHARED_PARTS,
+        legal_basis=MAPPA_LEGAL_BASIS,
+        reason=f"MAPPA level {registration.level} management",
+        actor=actor,
+        today=today,
+    )
 
 
 def _end_shares(registration: MappaRegistration, *, today: dt.date) -> None:
-    CaseShare.objects.filter(
-        person=registration.person, basis=SharingBasis.MAPPA, end_date__isnull=True
-    ).update(end_date=today)
+    cohort_shares_end(person=registration.person, basis=SharingBasis.MAPPA, today=today)
 
 
 def _check_level(category: int, level: int, rationale: str) -> None:
