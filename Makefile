@@ -11,6 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.embedded
 
 run: setup
 	@$(BIN)/openom migrate --no-input -v 0
+	@$(BIN)/openom load_offences --if-changed
 	@$(BIN)/openom demo --if-empty
 	@$(BIN)/openom demo_logins --url http://$(HOST):$(PORT)/
 	@$(BIN)/openom runserver $(HOST):$(PORT)

@@ -38,3 +38,16 @@ def test_an_admin_edit_is_restored_from_the_file_and_a_removed_offence_is_retire
     assert edited.description == original
     assert result.retired == 1
     assert Offence.objects.get(code="00000").active is False
+
+
+def test_load_offences_if_changed_skips_a_catalogue_already_loaded(db):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("load_offences", "--if-changed", stdout=out)
+    assert out.getvalue() == ""
+    CatalogueLoad.objects.all().delete()
+    call_command("load_offences", "--if-changed", stdout=out)
+    assert "Offence catalogue" in out.getvalue()
