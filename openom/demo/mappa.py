@@ -147,6 +147,7 @@ def demo_mappa_build(*, seed: int, today: dt.date, progress) -> dict[str, int]:
             )
             counts["category 3"] += 1
 
+        _history(rng, police, coordinator, today)
         level_2_north = [r for r in registrations[2] if r.police_unit_id == units["BCUN"].pk][:6]
         if level_2_north:
             partners = list(Agency.objects.filter(code__in=["CCCHOU", "CCCCS", "CPFT", "HMPPB"]))
@@ -209,3 +210,110 @@ def demo_mappa_build(*, seed: int, today: dt.date, progress) -> dict[str, int]:
             )
             counts["meetings"] += 1
     return counts
+
+
+def _history(rng: random.Random, police, coordinator, today: dt.date) -> None:
+    """Back-date the register so last year's annual report has figures: each registration
+    started up to four years ago, and the year's orders, breaches and recalls are recorded."""
+    from openom.contacts.constants import ContactOutcome, ContactType
+    from openom.contacts.models import Contact
+    from openom.enforcement.constants import ActionKind, ActionStatus, BreachOutcome
+    from openom.enforcement.models import EnforcementAction
+    from openom.mappa.constants import BreachOutcome as NotificationOutcome
+    from openom.mappa.constants import CivilOrderKind, NotificationKind
+    from openom.mappa.models import (
+        CivilOrder,
+        CivilOrderBreach,
+        LevelDecision,
+        MappaRegistration,
+        NotificationBreach,
+        SexOffenderNotification,
+    )
+    from openom.sentencing.constants import CUSTODIAL_SENTENCES
+    from openom.sentencing.models import Sentence
+
+    registrations = list(
+        MappaRegistration.objects.filter(police_force=police, end_date__isnull=True)
+    )
+    for registration in registrations:
+        started = today - dt.timedelta(days=rng.randint(30, 4 * 365))
+        MappaRegistration.objects.filter(pk=registration.pk).update(start_date=started)
+        LevelDecision.objects.filter(registration=registration).update(decided_on=started)
+        if registration.category != 1:
+            continue
+        SexOffenderNotification.objects.create(
+            person_id=registration.person_id,
+            notified_on=today - dt.timedelta(days=rng.randint(1, 360)),
+            kind=NotificationKind.PERIODIC,
+            recorded_by=coordinator,
+        )
+        if rng.random() < 0.25:
+            applied = today - dt.timedelta(days=rng.randint(20, 700))
+            order = CivilOrder.objects.create(
+                person_id=registration.person_id,
+                kind=rng.choice(
+                    [CivilOrderKind.SOPO] * 8
+                    + [CivilOrderKind.NOTIFICATION_ORDER, CivilOrderKind.FOREIGN_TRAVEL_ORDER]
+                ),
+                applied_on=applied,
+                interim_on=applied + dt.timedelta(days=7) if rng.random() < 0.2 else None,
+                full_on=applied + dt.timedelta(days=rng.randint(20, 60))
+                if rng.random() < 0.85
+                else None,
+                conditions="No unsupervised contact with children under 16; register any device able to access the internet",
+                recorded_by=coordinator,
+            )
+            if order.kind == CivilOrderKind.SOPO and order.full_on and rng.random() < 0.1:
+                breach = min(today, order.full_on + dt.timedelta(days=rng.randint(30, 200)))
+                CivilOrderBreach.objects.create(
+                    order=order,
+                    breach_date=breach,
+                    sent_to_custody_on=min(today, breach + dt.timedelta(days=21)),
+                    recorded_by=coordinator,
+                )
+        if rng.random() < 0.03:
+            breach = today - dt.timedelta(days=rng.randint(60, 500))
+            NotificationBreach.objects.create(
+                person_id=registration.person_id,
+                breach_date=breach,
+                outcome=rng.choice([NotificationOutcome.CAUTIONED, NotificationOutcome.CONVICTED]),
+                outcome_date=breach + dt.timedelta(days=40),
+                recorded_by=coordinator,
+            )
+    # Recalls of level 2 and 3 cases on licence, returned to custody (seed 001's enforcement table).
+    managed = [r for r in registrations if r.level > 1]
+    for registration in rng.sample(managed, min(len(managed) // 3, len(managed))):
+        sentence = (
+            Sentence.objects.filter(
+                person_id=registration.person_id, sentence_type__in=CUSTODIAL_SENTENCES
+            )
+            .order_by("-sentence_date")
+            .first()
+        )
+        if sentence is None:
+            continue
+        returned = today - dt.timedelta(days=rng.randint(10, 500))
+        failure = returned - dt.timedelta(days=9)
+        contact = Contact.objects.create(
+            person_id=registration.person_id,
+            sentence=sentence,
+            contact_type=ContactType.OFFICE,
+            officer=coordinator,
+            starts_at=timezone.make_aware(dt.datetime.combine(failure, dt.time(10))),
+            outcome=ContactOutcome.UNACCEPTABLE_ABSENCE,
+            enforceable=True,
+        )
+        EnforcementAction.objects.create(
+            person_id=registration.person_id,
+            sentence=sentence,
+            kind=ActionKind.RECALL,
+            triggered_by=contact,
+            failure_date=failure,
+            decided_on=failure,
+            deadline=returned,
+            decided_by=coordinator,
+            status=ActionStatus.RESOLVED,
+            resolved_on=returned,
+            outcome=BreachOutcome.RETURNED_TO_CUSTODY,
+            working=["Demo: recalled for failing to keep to the licence"],
+        )

@@ -178,7 +178,13 @@ class ActionForm(ServiceForm):
 
 
 class ReportForm(forms.Form):
-    year_end = forms.DateField(label="Year ending (31 March)", input_formats=["%Y-%m-%d"])
+    year_end = forms.DateField(
+        label="Year ending (31 March)",
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}, format="%Y-%m-%d"
+        ),
+    )
 
 
 class NotificationForm(ServiceForm):

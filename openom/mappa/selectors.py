@@ -5,7 +5,7 @@ Who may see what is decided in `openom.access.policy`; these selectors build on 
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from openom.access.policy import mapp_meetings_visible_to, mappa_registrations_visible_to
 from openom.core.dates import age_on
@@ -115,7 +115,7 @@ def register_for(user, *, category: int | None = None, level: int | None = None)
         mappa_registrations_visible_to(user)
         .filter(end_date__isnull=True)
         .select_related("person", "police_unit")
-        .order_by("next_review_due", "person__surname", "pk")
+        .order_by(F("next_review_due").asc(nulls_last=True), "person__surname", "pk")
     )
     if category:
         registrations = registrations.filter(category=category)
