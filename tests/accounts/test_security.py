@@ -180,3 +180,35 @@ def test_every_page_carries_a_content_security_policy_without_inline_script(clie
     assert "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
     assert b"<script>" not in response.content
+
+
+def production_settings(**env):
+    """Load config.settings.production in a fresh interpreter with `env`; its output or error."""
+    import os
+    import subprocess
+    import sys
+
+    environment = (
+        {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+        | {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "openom.example"}
+        | env
+    )
+    script = (
+        "import config.settings.production as s;"
+        "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.OPENOM_REQUIRE_2FA)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_settings_harden_transport_and_cookies_and_require_two_factor():
+    loaded = production_settings()
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.split() == ["31536000", "True", "True", "True"]
+
+
+def test_production_refuses_to_start_with_two_factor_switched_off():
+    refused = production_settings(OPENOM_REQUIRE_2FA="false")
+    assert refused.returncode != 0
+    assert "requires two-factor authentication" in refused.stderr
