@@ -230,6 +230,9 @@ OPENOM_SERVICE_NAME = "OpenOM"
 OPENOM_PAGE_SIZE = env.int("OPENOM_PAGE_SIZE", default=25)
 # The edition of National Standards for contact frequency in force (DOMAIN.md §5.7).
 OPENOM_CONTACT_STANDARDS = env.str("OPENOM_CONTACT_STANDARDS", default="NS_2018")
+# The HMPPS tiering rule set in force (DOMAIN.md §5.1): TWO_AXIS (e.g. B2) or SINGLE (A-G).
+# Both are always calculated and shown; the one in force is marked and leads.
+OPENOM_TIER_IN_FORCE = env.str("OPENOM_TIER_IN_FORCE", default="TWO_AXIS")
 
 # Every handler masks personal data (CRNs, PNC and prison numbers, dates, emails, postcodes...)
 # before writing. Django's own "django" logger hands its records to the root handler rather than

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -57,6 +58,7 @@ def assessment_overview(request, case):
             changes=selectors.need_changes(case.person),
             predictors=selectors.predictors_for(case.person),
             tier=current_tier(case.person),
+            tier_in_force=settings.OPENOM_TIER_IN_FORCE,
             sections={s.key: s.title for s in SECTIONS},
             start_form=StartAssessmentForm(),
         ),

@@ -225,3 +225,22 @@ def test_the_authors_own_autosaves_never_conflict_with_their_save_button(convict
             links=None,
             data={"imminence": "Imminent"},
         )
+
+
+def test_the_case_page_marks_the_tier_rule_set_the_area_has_in_force(
+    client, convicted, olivia, settings
+):
+    from django.urls import reverse
+
+    assessment = assessment_start(
+        person=convicted, purpose=AssessmentPurpose.START, actor=olivia, today=TODAY
+    )
+    assessment = answer_everything(assessment, olivia)
+    assessment_complete(
+        assessment=assessment, version=assessment.version, actor=olivia, today=TODAY
+    )
+    client.force_login(olivia)
+    url = reverse("assessment:overview", args=[convicted.crn])
+    assert "(in force)" in client.get(url).content.decode()
+    settings.OPENOM_TIER_IN_FORCE = "SINGLE"
+    assert "single A–G tier is in force" in client.get(url).content.decode()
