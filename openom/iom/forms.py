@@ -116,3 +116,35 @@ class ActionForm(ServiceForm):
 
 class MeetingForm(ServiceForm):
     date = GovUKDateField(label="Meeting date")
+
+
+class MinutesForm(ServiceForm):
+    minutes = forms.CharField(label="Minutes", widget=forms.Textarea)
+    pathway = forms.ChoiceField(
+        label="Action agreed: pathway",
+        choices=[("", "No action"), *Pathway.choices],
+        required=False,
+    )
+    action = forms.CharField(label="Action", widget=forms.Textarea, required=False)
+    owner_agency = forms.ModelChoiceField(
+        label="Owner agency", queryset=Agency.objects.order_by("name"), required=False
+    )
+    due_date = GovUKDateField(label="Due date", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("pathway"):
+            for field, message in (
+                ("action", "Describe the action"),
+                ("owner_agency", "Choose the agency that owns the action"),
+                ("due_date", "Enter when the action is due"),
+            ):
+                if not data.get(field):
+                    self.add_error(field, message)
+        return data
+
+    def agreed_action(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("pathway"):
+            return None
+        return {k: data[k] for k in ("pathway", "action", "owner_agency", "due_date")}

@@ -145,3 +145,35 @@ def outcomes(scheme: Scheme, today: dt.date) -> dict[str, Any]:
         )
     change = round(100 * (after_total - before_total) / before_total) if before_total else None
     return {"rows": rows, "before": before_total, "after": after_total, "change_percent": change}
+
+
+def statuses_alongside(members: list[Membership]) -> dict[int, dict[str, str]]:
+    """MAPPA level and drug treatment (DIP/DRR) shown beside each member, not as separate
+    cohorts (seed 002 rec 3.i)."""
+    from openom.mappa.models import MappaRegistration
+    from openom.sentencing.constants import RequirementType
+    from openom.sentencing.models import Requirement
+
+    people = [m.person_id for m in members]
+    mappa = dict(
+        MappaRegistration.objects.filter(person_id__in=people, end_date__isnull=True).values_list(
+            "person_id", "level"
+        )
+    )
+    treated = set(
+        Requirement.objects.filter(
+            sentence__person_id__in=people,
+            termination_date__isnull=True,
+            requirement_type__in=[
+                RequirementType.DRUG_REHABILITATION,
+                RequirementType.ALCOHOL_TREATMENT,
+            ],
+        ).values_list("sentence__person_id", flat=True)
+    )
+    return {
+        pid: {
+            "mappa": f"MAPPA level {mappa[pid]}" if pid in mappa else "",
+            "treatment": "Drug or alcohol treatment requirement" if pid in treated else "",
+        }
+        for pid in people
+    }

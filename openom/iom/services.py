@@ -437,3 +437,24 @@ def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
             )
             minute += case.minutes
     return meeting
+
+
+def case_meeting_minute(
+    *, item: CaseMeetingItem, minutes: str, action: dict | None, actor, today: dt.date
+) -> CaseMeetingItem:
+    """Minutes for one member's discussion, and any action it agreed (added to their plan)."""
+    _require_coordinator(actor, item.meeting.scheme)
+    if not minutes.strip():
+        raise ServiceValidationError(
+            "Record the minutes", field_errors={"minutes": "Say what was discussed and agreed"}
+        )
+    with transaction.atomic():
+        locked = CaseMeetingItem.objects.select_for_update().get(pk=item.pk)
+        locked.minutes = minutes.strip()
+        locked.save(update_fields=["minutes"])
+        if action:
+            action_plan_add(membership=locked.membership, actor=actor, **action)
+        audit_record(
+            actor=actor, person=locked.membership.person, action="iom_minutes", detail=str(locked)
+        )
+    return locked

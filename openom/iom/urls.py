@@ -14,5 +14,6 @@ urlpatterns = [
     path("members/<int:pk>/actions/new/", views.action_add, name="action-add"),
     path("meetings/new/", views.meeting_build, name="meeting-build"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/items/<int:item>/minutes/", views.meeting_minutes, name="minutes"),
     path("outcomes/", views.outcomes, name="outcomes"),
 ]

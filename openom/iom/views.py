@@ -41,6 +41,7 @@ def _today() -> dt.date:
 def cohort(request, scheme: Scheme):
     today = _today()
     members = list(selectors.cohort(scheme))
+    alongside = selectors.statuses_alongside(members)
     long_stay_from = add_months(today, -rules.LONG_STAY_MONTHS)
     rows = [
         {
@@ -48,6 +49,7 @@ def cohort(request, scheme: Scheme):
             "intensity": scheme.intensity_label(m.intensity),
             "long_stayer": m.start_date <= long_stay_from,
             "overdue": m.next_review_due < today,
+            "alongside": alongside.get(m.person_id, {}),
         }
         for m in members
     ]
@@ -315,4 +317,28 @@ def meeting_detail(request, scheme: Scheme, pk: int):
 def outcomes(request, scheme: Scheme):
     return render(
         request, "iom/outcomes.html", {"scheme": scheme, **selectors.outcomes(scheme, _today())}
+    )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
+    meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
+    agenda_item = get_object_or_404(meeting.items.select_related("membership__person"), pk=item)
+    form = forms.MinutesForm(request.POST or None, initial={"minutes": agenda_item.minutes})
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.case_meeting_minute(
+            item=agenda_item,
+            minutes=data["minutes"],
+            action=form.agreed_action(),
+            actor=request.user,
+            today=_today(),
+        ),
+        success="Minutes saved",
+        next_url=reverse("iom:meeting", args=[pk]),
+        heading="Minutes",
+        back_url=reverse("iom:meeting", args=[pk]),
+        person=agenda_item.membership.person,
     )

@@ -133,6 +133,7 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("iom:meeting-build", None):                   NOBODY,
     ("iom:meeting", None):                         NOBODY,
     ("iom:outcomes", None):                        NOBODY,
+    ("iom:minutes", None):                         NOBODY,
     ("accounts:two-factor", None):                 dict.fromkeys(COLUMNS, 302),
     ("accounts:two-factor-set-up", None):          dict.fromkeys(PERSONAS, 200) | {ANON: 302},
     ("accounts:sign-out", None):                   dict.fromkeys(COLUMNS, 405),
@@ -236,6 +237,7 @@ RECORD_ARGUMENTS = {
     "iom:review": {"pk": 1},
     "iom:action-add": {"pk": 1},
     "iom:meeting": {"pk": 1},
+    "iom:minutes": {"pk": 1, "item": 1},
 }
 
 

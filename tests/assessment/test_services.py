@@ -243,4 +243,4 @@ def test_the_case_page_marks_the_tier_rule_set_the_area_has_in_force(
     url = reverse("assessment:overview", args=[convicted.crn])
     assert "(in force)" in client.get(url).content.decode()
     settings.OPENOM_TIER_IN_FORCE = "SINGLE"
-    assert "single A–G tier is in force" in client.get(url).content.decode()
+    assert "tier is in force but its predictors are missing" in client.get(url).content.decode()

@@ -237,3 +237,32 @@ def test_outcomes_compare_offending_in_the_year_before_and_after_joining(
     result = outcomes(iom_scheme, a_year_on)
     assert (result["before"], result["after"], result["change_percent"]) == (3, 1, -67)
     assert result["rows"][0]["membership"] == member
+
+
+def test_meeting_minutes_record_an_agreed_action_on_the_members_plan(
+    iom_scheme, cambridgeshire, districts, olivia, ivy, housing
+):
+    from openom.iom.services import case_meeting_minute
+
+    person = prolific(cambridgeshire, districts[0], burglaries=2)
+    refer_and_accept(iom_scheme, person, olivia, ivy)
+    member = cohort_select(
+        scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
+    )[0]
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    item = meeting.items.get()
+    case_meeting_minute(
+        item=item,
+        minutes="Housing at risk; agreed referral to the tenancy team",
+        action={
+            "pathway": "ACCOMMODATION",
+            "action": "Refer to tenancy sustainment",
+            "owner_agency": housing,
+            "due_date": TODAY + dt.timedelta(days=14),
+        },
+        actor=ivy,
+        today=TODAY,
+    )
+    item.refresh_from_db()
+    assert item.minutes.startswith("Housing at risk")
+    assert member.actions.get().owner_agency == housing
