@@ -10,7 +10,7 @@ class MatrixForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     capacity = forms.IntegerField(label="Cohort capacity", min_value=1)
 
-    def __init__(self, *args, scheme, **kwargs):
+    def __init__(self, *args, scheme, district=None, **kwargs):
         super().__init__(*args, **kwargs)
         for factor in scheme.factors.all():
             self.fields[f"weight_{factor.key}"] = forms.DecimalField(
@@ -25,7 +25,7 @@ class MatrixForm(ServiceForm):
                 max_digits=5,
                 decimal_places=2,
             )
-        multipliers = {w.offence_category: w.multiplier for w in scheme.priority_weights.all()}
+        multipliers = scheme.matrix(district.pk if district else None).priority_weights
         for value, label in OffenceCategory.choices:
             self.fields[f"priority_{value}"] = forms.DecimalField(
                 label=f"Priority multiplier: {label}",

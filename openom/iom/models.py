@@ -47,15 +47,23 @@ class Scheme(VersionedModel):
     def __str__(self) -> str:
         return self.name
 
-    def matrix(self) -> rules.Matrix:
+    def matrix(self, district_id: int | None = None) -> rules.Matrix:
+        """The scheme's matrix; a district's own priority multipliers override the scheme's."""
+        weights = {
+            w.offence_category: w.multiplier
+            for w in self.priority_weights.filter(district__isnull=True)
+        }
+        if district_id is not None:
+            weights |= {
+                w.offence_category: w.multiplier
+                for w in self.priority_weights.filter(district_id=district_id)
+            }
         return rules.Matrix(
             factors=tuple(
                 rules.Factor(f.key, f.label, f.weight, f.by_offence_type)
                 for f in self.factors.filter(active=True).order_by("position", "pk")
             ),
-            priority_weights={
-                w.offence_category: w.multiplier for w in self.priority_weights.all()
-            },
+            priority_weights=weights,
         )
 
     def intensity_index(self, key: str) -> int:
@@ -86,17 +94,32 @@ class MatrixFactor(models.Model):
 
 
 class PriorityWeight(models.Model):
-    """A local priority crime type's multiplier, for the whole scheme or one district."""
+    """A local priority crime type's multiplier, for the whole scheme or one district (CSP)."""
 
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="priority_weights")
+    district = models.ForeignKey(
+        "organisations.LocalDeliveryUnit",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Blank: the whole scheme; otherwise this district's own priority",
+    )
     offence_category = models.CharField(max_length=30, choices=OffenceCategory.choices)
     multiplier = models.DecimalField(max_digits=4, decimal_places=2)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["scheme", "offence_category"], name="one_weight_per_type"
-            )
+                fields=["scheme", "offence_category"],
+                condition=models.Q(district__isnull=True),
+                name="one_weight_per_type",
+            ),
+            models.UniqueConstraint(
+                fields=["scheme", "district", "offence_category"],
+                condition=models.Q(district__isnull=False),
+                name="one_district_weight_per_type",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -47,8 +47,13 @@ def scheme_matrix_save(
     capacity: int,
     version: int,
     actor,
+    district=None,
 ) -> Scheme:
-    """Change the matrix weights, the local priority crime multipliers and the capacity."""
+    """Change the matrix weights, the local priority crime multipliers and the capacity.
+
+    With a `district`, the multipliers are that district's own; one equal to the scheme's
+    multiplier is no override and is removed.
+    """
     _require_coordinator(actor, scheme)
     errors = {f"weight_{k}": "A weight cannot be negative" for k, v in weights.items() if v < 0}
     errors |= {
@@ -67,12 +72,19 @@ def scheme_matrix_save(
         for factor in MatrixFactor.objects.filter(scheme=locked, key__in=weights):
             factor.weight = weights[factor.key]
             factor.save(update_fields=["weight"])
+        scheme_wide = locked.matrix().priority_weights
         for category, multiplier in priority_weights.items():
-            if multiplier == 1:
-                PriorityWeight.objects.filter(scheme=locked, offence_category=category).delete()
+            baseline = Decimal(1) if district is None else Decimal(scheme_wide.get(category, 1))
+            if multiplier == baseline:
+                PriorityWeight.objects.filter(
+                    scheme=locked, district=district, offence_category=category
+                ).delete()
             else:
                 PriorityWeight.objects.update_or_create(
-                    scheme=locked, offence_category=category, defaults={"multiplier": multiplier}
+                    scheme=locked,
+                    district=district,
+                    offence_category=category,
+                    defaults={"multiplier": multiplier},
                 )
         locked.capacity = capacity
         locked.version += 1
@@ -162,8 +174,10 @@ def iom_referral_screen(
 
 
 def _score(scheme: Scheme, person, today: dt.date) -> CandidateScore:
+    """Score with the matrix of the person's district (its own priorities, if it has any)."""
     inputs = inputs_for(scheme, person, today)
-    result = rules.score(scheme.matrix(), inputs)
+    district = _district_of(person)
+    result = rules.score(scheme.matrix(district.pk if district else None), inputs)
     return CandidateScore.objects.create(
         scheme=scheme,
         person=person,

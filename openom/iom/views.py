@@ -71,9 +71,14 @@ def cohort(request, scheme: Scheme):
 @coordinator_view
 @require_http_methods(["GET", "POST"])
 def matrix(request, scheme: Scheme):
+    """The scheme's matrix, or (with ?district=) one district's own priority multipliers."""
+    districts = scheme.area.delivery_units.order_by("name")
+    district_id = request.GET.get("district")
+    district = districts.filter(pk=district_id).first() if district_id else None
     form = forms.MatrixForm(
         request.POST or None,
         scheme=scheme,
+        district=district,
         initial={"version": scheme.version, "capacity": scheme.capacity},
     )
 
@@ -84,6 +89,7 @@ def matrix(request, scheme: Scheme):
             priority_weights=form.priority_weights(),
             capacity=data["capacity"],
             version=data["version"],
+            district=district,
             actor=request.user,
         )
 
@@ -96,7 +102,7 @@ def matrix(request, scheme: Scheme):
         heading="Selection matrix",
         back_url=reverse("iom:cohort"),
         template="iom/matrix.html",
-        context={"scheme": scheme},
+        context={"scheme": scheme, "districts": districts, "district": district},
     )
 
 

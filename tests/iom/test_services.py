@@ -266,3 +266,25 @@ def test_meeting_minutes_record_an_agreed_action_on_the_members_plan(
     item.refresh_from_db()
     assert item.minutes.startswith("Housing at risk")
     assert member.actions.get().owner_agency == housing
+
+
+def test_a_district_can_weight_its_own_priority_crime(
+    iom_scheme, cambridgeshire, districts, olivia, ivy
+):
+    north, south = districts
+    scheme_matrix_save(
+        scheme=iom_scheme,
+        weights={},
+        priority_weights={"theft": Decimal(3)},
+        capacity=5,
+        version=iom_scheme.version,
+        district=south.delivery_unit,
+        actor=ivy,
+    )
+    northern = prolific(cambridgeshire, north, thefts=1)
+    southern = prolific(cambridgeshire, south, thefts=1)
+    for person in (northern, southern):
+        refer_and_accept(iom_scheme, person, olivia, ivy)
+    # One recent theft: x 3 weight; the south's own priority multiplies it by 3 again.
+    assert northern.iom_scores.get().score - southern.iom_scores.get().score == Decimal(-6)
+    assert iom_scheme.matrix().priority_weights.get("theft") is None
