@@ -85,6 +85,40 @@ TEAMS_PER_LDU = ["Offender Management 1", "Offender Management 2", "Public Prote
 # Staff per team by grade.
 TEAM_STAFF = [(Grade.SPO, 1), (Grade.PO, 4), (Grade.PQIP, 1), (Grade.PSO, 3)]
 
+# The offences the demo's convictions are drawn from, by category: the common ones a probation
+# caseload sees (the full Home Office list has over 3,000, most of them rare).
+DEMO_OFFENCE_CODES = [
+    "10501",
+    "00806",
+    "00801",
+    "00811",  # common assault, ABH, s.20 GBH, offensive weapon
+    "01900",
+    "02000",
+    "08610",  # rape, sexual assault, indecent images of children
+    "02800",
+    "03000",
+    "03401",  # burglary (dwelling, other), robbery
+    "04600",
+    "03900",
+    "05400",
+    "04900",  # shoplifting, theft from the person, handling, other theft
+    "04801",
+    "04510",
+    "03700",  # vehicle theft, theft from vehicles, aggravated vehicle taking
+    "09250",
+    "09251",
+    "09230",  # possession (cocaine, heroin), supply
+    "05800",
+    "05601",  # criminal damage, arson endangering life
+    "80302",
+    "80701",  # drink driving, driving while disqualified
+    "05340",  # fraud by false representation
+    "06601",
+    "06500",
+    "00865",  # affray, violent disorder, stalking
+    "08301",  # absconding while on bail
+]
+
 COURTS = [
     ("CAMMC", "Cambridge Magistrates' Court", CourtKind.MAGISTRATES),
     ("PETMC", "Peterborough Magistrates' Court", CourtKind.MAGISTRATES),

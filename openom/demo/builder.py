@@ -294,7 +294,8 @@ class DemoBuilder:
 
     def build_people(self) -> int:
         self.offences_by_category: dict[str, list[Offence]] = {}
-        for offence in Offence.objects.filter(active=True):
+        common = Offence.objects.filter(active=True, code__in=area.DEMO_OFFENCE_CODES)
+        for offence in common if common.exists() else Offence.objects.filter(active=True):
             self.offences_by_category.setdefault(offence.category, []).append(offence)
         if not self.offences_by_category:
             raise RuntimeError("The offence catalogue is empty: run `openom migrate` first")
