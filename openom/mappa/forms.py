@@ -233,3 +233,7 @@ class SeriousFurtherOffenceForm(ServiceForm):
     offence_date = GovUKDateField(label="Date of the offence")
     charged_on = GovUKDateField(label="Charged on")
     description = forms.CharField(label="The offence", widget=forms.Textarea)
+
+
+class SeriousFurtherOffenceReviewForm(ServiceForm):
+    findings = forms.CharField(label="What the review found", widget=forms.Textarea)

@@ -739,3 +739,24 @@ def serious_further_offence_record(
         )
         audit_record(actor=actor, person=registration.person, action="sfo_record", detail=str(made))
     return made
+
+
+def serious_further_offence_review(
+    *, sfo: SeriousFurtherOffence, findings: str, actor, today: dt.date
+) -> SeriousFurtherOffence:
+    """Record the review of an SFO: what was learned about how the case was managed."""
+    _require_coordinator(actor, sfo.registration.police_force_id)
+    if not findings.strip():
+        raise ServiceValidationError(
+            "Record the findings", field_errors={"findings": "Say what the review found"}
+        )
+    with transaction.atomic():
+        locked = SeriousFurtherOffence.objects.select_for_update().get(pk=sfo.pk)
+        if locked.reviewed_on is not None:
+            raise ServiceValidationError("This offence has already been reviewed")
+        locked.reviewed_on, locked.review_findings = today, findings.strip()
+        locked.save(update_fields=["reviewed_on", "review_findings", "updated_at"])
+        audit_record(
+            actor=actor, person=sfo.registration.person, action="sfo_review", detail=str(locked)
+        )
+    return locked

@@ -29,6 +29,11 @@ urlpatterns = [
         name="civil-order-breach-add",
     ),
     path("registrations/<int:pk>/serious-further-offences/new/", views.sfo_add, name="sfo-add"),
+    path(
+        "registrations/<int:pk>/serious-further-offences/<int:sfo>/review/",
+        views.sfo_review,
+        name="sfo-review",
+    ),
     path("meetings/", views.meeting_list, name="meetings"),
     path("meetings/new/", views.meeting_schedule, name="meeting-schedule"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

@@ -503,3 +503,23 @@ def sfo_add(request, pk: int):
         heading="Record a serious further offence",
         success="Serious further offence recorded",
     )
+
+
+@coordinator_view
+@require_http_methods(["GET", "POST"])
+def sfo_review(request, pk: int, sfo: int):
+    registration = selectors.registration_for(request.user, pk)
+    offence = get_object_or_404(registration.serious_further_offences.all(), pk=sfo)
+    form = forms.SeriousFurtherOffenceReviewForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        save=lambda data: services.serious_further_offence_review(
+            sfo=offence, findings=data["findings"], actor=request.user, today=_today()
+        ),
+        success="Review recorded",
+        next_url=reverse("mappa:registration", args=[pk]),
+        heading="Review of a serious further offence",
+        back_url=reverse("mappa:registration", args=[pk]),
+        person=registration.person,
+    )

@@ -306,6 +306,15 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
     )
     assert sfo.level_at_the_time == 2
     assert sfo.review_due > sfo.charged_on
+    from openom.mappa.services import serious_further_offence_review
+
+    reviewed = serious_further_offence_review(
+        sfo=sfo,
+        findings="Risk escalation was missed at the last review",
+        actor=colin,
+        today=dt.date(2026, 12, 10),
+    )
+    assert reviewed.reviewed_on == dt.date(2026, 12, 10)
 
     client.force_login(colin)
     page = client.get(reverse("mappa:registration", args=[registration.pk])).content.decode()
