@@ -233,6 +233,8 @@ OPENOM_CONTACT_STANDARDS = env.str("OPENOM_CONTACT_STANDARDS", default="NS_2018"
 # The HMPPS tiering rule set in force (DOMAIN.md §5.1): TWO_AXIS (e.g. B2) or SINGLE (A-G).
 # Both are always calculated and shown; the one in force is marked and leads.
 OPENOM_TIER_IN_FORCE = env.str("OPENOM_TIER_IN_FORCE", default="TWO_AXIS")
+# Working days to start breach or recall action after the failure (DOMAIN.md §5.4: 10).
+OPENOM_BREACH_START_WORKING_DAYS = env.int("OPENOM_BREACH_START_WORKING_DAYS", default=10)
 
 # Every handler masks personal data (CRNs, PNC and prison numbers, dates, emails, postcodes...)
 # before writing. Django's own "django" logger hands its records to the root handler rather than

@@ -7,6 +7,7 @@ the dates off the sentence's contacts and earlier breaches and maps the answer b
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from openom.contacts.models import Contact
@@ -64,6 +65,7 @@ def decide(
         last_breach_date=last_breach_date,
         failures=[rules.Failure(date=day, acceptable=False) for day in by_date],
         calendar=calendar,
+        start_within_working_days=settings.OPENOM_BREACH_START_WORKING_DAYS,
     )
     if result.next_action == rules.Action.NONE:
         return None

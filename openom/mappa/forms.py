@@ -170,11 +170,25 @@ class MinutesForm(ServiceForm):
 class ActionForm(ServiceForm):
     description = forms.CharField(label="Action", widget=forms.Textarea)
     owner_agency = forms.ModelChoiceField(label="Owner agency", queryset=Agency.objects.none())
+    owner = forms.ModelChoiceField(
+        label="Owner",
+        queryset=None,
+        required=False,
+        help_text="The person responsible; without one, the agency's MAPPA contacts are chased",
+    )
     due_date = GovUKDateField(label="Due date")
 
     def __init__(self, *args, agencies, **kwargs):
+        from openom.accounts.models import User
+
         super().__init__(*args, **kwargs)
         self.fields["owner_agency"].queryset = agencies
+        self.fields["owner"].queryset = (
+            User.objects.filter(agency__in=agencies, is_active=True)
+            .select_related("agency")
+            .order_by("last_name", "first_name")
+        )
+        self.fields["owner"].label_from_instance = lambda u: f"{u.get_full_name()} ({u.agency})"
 
 
 class ReportForm(forms.Form):

@@ -329,9 +329,7 @@ def action_add(request, pk: int, item: int):
     return form_page(
         request,
         form=form,
-        save=lambda data: services.meeting_action_add(
-            item=agenda_item, owner=None, actor=request.user, **data
-        ),
+        save=lambda data: services.meeting_action_add(item=agenda_item, actor=request.user, **data),
         success="Action added",
         next_url=reverse("mappa:meeting", args=[pk]),
         heading="Add an action",

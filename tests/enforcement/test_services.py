@@ -122,3 +122,16 @@ def test_the_same_failure_never_opens_a_second_action(daniel, olivia, order):
     miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=20))
     enforcement_review(sentence=order, actor=olivia, today=dt.date.today())
     assert EnforcementAction.objects.count() == 1
+
+
+def test_the_area_sets_how_many_working_days_breach_action_has_to_start(
+    daniel, olivia, order, settings
+):
+    from openom.working_days.rules import WorkingDayCalendar
+
+    settings.OPENOM_BREACH_START_WORKING_DAYS = 5
+    second = dt.date.today() - dt.timedelta(days=5)
+    miss(daniel, order, olivia, dt.date.today() - dt.timedelta(days=40))
+    miss(daniel, order, olivia, second)
+    breach = EnforcementAction.objects.get(sentence=order, kind=ActionKind.BREACH)
+    assert breach.deadline == WorkingDayCalendar.england_and_wales().add_working_days(second, 5)
