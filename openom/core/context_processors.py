@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 def service(request: HttpRequest) -> dict[str, object]:
     from openom.access.policy import may_add_people
+    from openom.notifications.selectors import notifications_for
 
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
@@ -14,6 +15,6 @@ def service(request: HttpRequest) -> dict[str, object]:
         "is_mappa_coordinator": signed_in and "MAPPA_COORDINATOR" in user.role_codes,
         "is_iom_coordinator": signed_in and "IOM_COORDINATOR" in user.role_codes,
         "unread_notifications": (
-            user.notifications.filter(read_at__isnull=True).count() if signed_in else 0
+            notifications_for(user).filter(read_at__isnull=True).count() if signed_in else 0
         ),
     }

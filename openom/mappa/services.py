@@ -101,8 +101,8 @@ def mappa_referral_create(
         )
         notifications_send(
             recipients=coordinators,
-            person=person,
-            subject=f"New MAPPA referral: {person.full_name}",
+            person=None,  # coordinators work from the register, not the case record
+            subject=f"New MAPPA referral: {person.full_name} ({person.crn})",
             body=f"{actor.get_full_name()} ({actor.agency}) asks for level {level_requested}.",
             link=reverse("mappa:referrals"),
         )
@@ -576,13 +576,16 @@ def meeting_actions_chase(*, today: dt.date) -> int:
             overdue = (today - action.due_date).days
             notifications_send(
                 recipients=[*owners, *coordinators.get(meeting.police_force_id, [])],
-                person=action.agenda_item.registration.person,
+                person=None,  # owners may not see the case record; the action says what to do
                 subject=(
                     "MAPPA action due today"
                     if overdue == 0
                     else f"MAPPA action {overdue} days overdue"
                 ),
-                body=f"{action.description} ({action.owner_agency}; from the {meeting})",
+                body=(
+                    f"{action.description} ({action.owner_agency}; case "
+                    f"{action.agenda_item.registration.person.crn}, from the {meeting})"
+                ),
                 link=reverse("mappa:actions"),
             )
             action.last_chased_on = today

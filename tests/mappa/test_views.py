@@ -125,3 +125,25 @@ def test_the_register_lists_without_a_query_per_row(
     client.force_login(colin)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("mappa:register")).status_code == 200
+
+
+def test_a_coordinator_sees_referral_notifications_for_cases_outside_their_caseload(
+    client, olivia, colin, burglar, django_capture_on_commit_callbacks
+):
+    from openom.mappa.services import mappa_referral_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        mappa_referral_create(
+            person=burglar,
+            police_force=colin.agency,
+            level_requested=2,
+            reason="Threats",
+            risk_of_serious_harm=True,
+            risk_linked_to_offending=True,
+            expected_release_date=None,
+            actor=olivia,
+            today=timezone.localdate(),
+        )
+    client.force_login(colin)
+    page = client.get(reverse("notifications:list")).content.decode()
+    assert f"New MAPPA referral: {burglar.full_name}" in page
