@@ -167,7 +167,7 @@ def world(cambridgeshire, norfolk, peterborough_team, olivia, sam, nina, pete, d
 
     Victim.objects.create(
         person=daniel,
-        forename="Vanessa",
+        forename="Zephyrine",  # a name Faker never gives a persona, so a match is a leak
         surname="Quill",
         address="9 Orchard Close, Ely",
         phone="07700 900123",
