@@ -1,14 +1,15 @@
-"""View decorators: the only way a view gets a case."""
+"""View decorators: the only way a view gets a case, or a coordinator's pages."""
 
 import functools
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from openom.access.constants import AccessChannel, CasePart
-from openom.access.policy import ReasonRequired, case_open
+from openom.access.policy import ReasonRequired, case_open, iom_scheme_for, may_manage_mappa
 
 
 def case_view(part: CasePart, *, edit: bool = False):
@@ -36,3 +37,30 @@ def case_view(part: CasePart, *, edit: bool = False):
         return wrapper
 
     return decorator
+
+
+def mappa_coordinator_view(view):
+    """Pages only a MAPPA coordinator sees; anyone else is told the page does not exist."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not may_manage_mappa(request.user, request.user.agency_id):
+            raise Http404("No such page")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def iom_coordinator_view(view):
+    """Pages only an IOM coordinator sees; the view receives the scheme they run."""
+
+    @login_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        scheme = iom_scheme_for(request.user)
+        if scheme is None:
+            raise Http404("No such page")
+        return view(request, scheme, *args, **kwargs)
+
+    return wrapper

@@ -1,9 +1,7 @@
 """IOM pages: the cohort, the matrix, referrals, candidates and selection, reviews, meetings."""
 
 import datetime as dt
-import functools
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,33 +9,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from openom.access.constants import CasePart
-from openom.access.decorators import case_view
-from openom.access.policy import iom_scheme_for
+from openom.access.decorators import case_view, iom_coordinator_view
 from openom.core.dates import add_months
 from openom.core.views import form_page
 from openom.iom import forms, rules, selectors, services
 from openom.iom.models import CaseMeeting, Membership, Scheme
 
 
-def coordinator_view(view):
-    """Pages only an IOM coordinator sees; the view receives their scheme."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        scheme = iom_scheme_for(request.user)
-        if scheme is None:
-            raise Http404("No such page")
-        return view(request, scheme, *args, **kwargs)
-
-    return wrapper
-
-
 def _today() -> dt.date:
     return timezone.localdate()
 
 
-@coordinator_view
+@iom_coordinator_view
 def cohort(request, scheme: Scheme):
     today = _today()
     members = list(selectors.cohort(scheme))
@@ -68,7 +51,7 @@ def cohort(request, scheme: Scheme):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def matrix(request, scheme: Scheme):
     """The scheme's matrix, or (with ?district=) one district's own priority multipliers."""
@@ -128,7 +111,7 @@ def referral_create(request, case):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 def referrals(request, scheme: Scheme):
     return render(
         request,
@@ -137,7 +120,7 @@ def referrals(request, scheme: Scheme):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def referral_screen(request, scheme: Scheme, pk: int):
     referral = get_object_or_404(selectors.referrals_waiting(scheme), pk=pk)
@@ -158,7 +141,7 @@ def referral_screen(request, scheme: Scheme, pk: int):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def candidate_list(request, scheme: Scheme):
     form = forms.SelectionForm(request.POST or None, scheme=scheme)
@@ -191,7 +174,7 @@ def candidate_list(request, scheme: Scheme):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 def member_detail(request, scheme: Scheme, pk: int):
     membership = get_object_or_404(
         Membership.objects.select_related("person", "district"), scheme=scheme, pk=pk
@@ -228,7 +211,7 @@ def member_detail(request, scheme: Scheme, pk: int):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def member_review(request, scheme: Scheme, pk: int):
     membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
@@ -247,7 +230,7 @@ def member_review(request, scheme: Scheme, pk: int):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def action_add(request, scheme: Scheme, pk: int):
     membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
@@ -266,7 +249,7 @@ def action_add(request, scheme: Scheme, pk: int):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_build(request, scheme: Scheme):
     form = forms.MeetingForm(request.POST or None)
@@ -292,7 +275,7 @@ def meeting_build(request, scheme: Scheme):
     return response
 
 
-@coordinator_view
+@iom_coordinator_view
 def meeting_detail(request, scheme: Scheme, pk: int):
     meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
     items = list(meeting.items.select_related("membership__person"))
@@ -319,14 +302,14 @@ def meeting_detail(request, scheme: Scheme, pk: int):
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 def outcomes(request, scheme: Scheme):
     return render(
         request, "iom/outcomes.html", {"scheme": scheme, **selectors.outcomes(scheme, _today())}
     )
 
 
-@coordinator_view
+@iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
     meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)

@@ -1,7 +1,6 @@
 """MAPPA pages: the coordinator's register, referrals, meetings, actions and annual report."""
 
 import datetime as dt
-import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from openom.access.constants import CasePart
-from openom.access.decorators import case_view
+from openom.access.decorators import case_view, mappa_coordinator_view
 from openom.access.policy import may_manage_mappa, may_read_minutes
 from openom.accounts.constants import Role
 from openom.core.exceptions import ServiceValidationError
@@ -24,24 +23,11 @@ from openom.mappa.constants import Category, Level
 from openom.mappa.models import AgendaItem
 
 
-def coordinator_view(view):
-    """Pages only a MAPPA coordinator sees; anyone else is told the page does not exist."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not may_manage_mappa(request.user, request.user.agency_id):
-            raise Http404("No such page")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _today() -> dt.date:
     return timezone.localdate()
 
 
-@coordinator_view
+@mappa_coordinator_view
 def register(request):
     category = request.GET.get("category") or None
     level = request.GET.get("level") or None
@@ -92,13 +78,13 @@ def referral_create(request, case):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 def referrals(request):
     waiting = selectors.referrals_waiting_for(request.user)
     return render(request, "mappa/referrals.html", {"referrals": waiting})
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def referral_decide(request, pk: int):
     referral = get_object_or_404(selectors.referrals_waiting_for(request.user), pk=pk)
@@ -124,7 +110,7 @@ def referral_decide(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 def registration_detail(request, pk: int):
     registration = selectors.registration_for(request.user, pk)
     person = registration.person
@@ -152,7 +138,7 @@ def registration_detail(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def level_change(request, pk: int):
     registration = selectors.registration_for(request.user, pk)
@@ -175,7 +161,7 @@ def level_change(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_POST
 def confirm_to_prison(request, pk: int):
     registration = selectors.registration_for(request.user, pk)
@@ -212,7 +198,7 @@ def meeting_list(request):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request):
     level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
@@ -275,7 +261,7 @@ def meeting_detail(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_POST
 def meeting_attendance(request, pk: int):
     meeting = selectors.meeting_for(request.user, pk)
@@ -293,7 +279,7 @@ def _item(request, meeting_pk: int, item_pk: int) -> AgendaItem:
     return get_object_or_404(meeting.agenda.all(), pk=item_pk)
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def minutes_record(request, pk: int, item: int):
     agenda_item = _item(request, pk, item)
@@ -319,7 +305,7 @@ def minutes_record(request, pk: int, item: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk: int, item: int):
     agenda_item = _item(request, pk, item)
@@ -363,7 +349,7 @@ def action_complete(request, pk: int):
     return redirect("mappa:actions")
 
 
-@coordinator_view
+@mappa_coordinator_view
 def annual_report(request):
     today = _today()
     default_end = dt.date(today.year if today.month > 3 else today.year - 1, 3, 31)
@@ -422,7 +408,7 @@ def _registration_form(request, pk: int, form_class, save, *, heading: str, succ
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def notification_add(request, pk: int):
     return _registration_form(
@@ -437,7 +423,7 @@ def notification_add(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def notification_breach_add(request, pk: int):
     return _registration_form(
@@ -452,7 +438,7 @@ def notification_breach_add(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def civil_order_add(request, pk: int):
     return _registration_form(
@@ -467,7 +453,7 @@ def civil_order_add(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def civil_order_breach_add(request, pk: int):
     registration = selectors.registration_for(request.user, pk)
@@ -488,7 +474,7 @@ def civil_order_breach_add(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def sfo_add(request, pk: int):
     return _registration_form(
@@ -503,7 +489,7 @@ def sfo_add(request, pk: int):
     )
 
 
-@coordinator_view
+@mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def sfo_review(request, pk: int, sfo: int):
     registration = selectors.registration_for(request.user, pk)
