@@ -2,15 +2,18 @@
 
 import datetime as dt
 from collections import Counter
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
 
+from openom.allocation.models import CaseAllocation
 from openom.assessment.constants import AssessmentStatus
 from openom.assessment.models import Assessment
 from openom.core.dates import add_months, age_on
 from openom.intelligence.models import IntelligenceItem
-from openom.iom.constants import ReferralStatus
+from openom.iom import rules
+from openom.iom.constants import ReferralStatus, Strategy
 from openom.iom.models import CandidateScore, IomReferral, Membership, Scheme
 from openom.people.models import Person
 from openom.sentencing.models import Event
@@ -176,4 +179,54 @@ def statuses_alongside(members: list[Membership]) -> dict[int, dict[str, str]]:
             "treatment": "Drug or alcohol treatment requirement" if pid in treated else "",
         }
         for pid in people
+    }
+
+
+def districts_of(person_ids) -> dict:
+    """Each person's district: the delivery unit of the team holding their case (one query)."""
+    return {
+        allocation.person_id: allocation.team.delivery_unit
+        for allocation in CaseAllocation.objects.filter(
+            person_id__in=list(person_ids), end_date__isnull=True, team__isnull=False
+        ).select_related("team__delivery_unit")
+    }
+
+
+def score_now(scheme: Scheme, person: Person, today: dt.date) -> tuple[dict[str, Any], rules.Score]:
+    """Today's inputs and score, with the matrix of the person's district (its own priorities)."""
+    inputs = inputs_for(scheme, person, today)
+    district = districts_of([person.pk]).get(person.pk)
+    return inputs, rules.score(scheme.matrix(district.pk if district else None), inputs)
+
+
+def proposal_for(membership: Membership, score: Decimal, today: dt.date) -> rules.Proposal:
+    """What a review of this member should consider, given their score."""
+    scheme = membership.scheme
+    return rules.review_proposal(
+        current_score=score,
+        intensity_index=scheme.intensity_index(membership.intensity),
+        lowest_intensity_index=len(scheme.intensities) - 1,
+        step_down_below=scheme.step_down_below,
+        deselect_below=scheme.deselect_below,
+        joined=membership.start_date,
+        today=today,
+    )
+
+
+def selection_options(scheme: Scheme) -> dict[str, rules.Selection]:
+    """Both options for the free places, to show the trade-off before choosing (rec 3.iii)."""
+    free = max(0, scheme.capacity - scheme.members.filter(end_date__isnull=True).count())
+    scored = [(person, score) for person, score in candidates(scheme) if score is not None]
+    districts = districts_of(person.pk for person, _ in scored)
+    pool = [
+        rules.Candidate(
+            person.pk,
+            districts[person.pk].name if person.pk in districts else "No district",
+            score.score,
+        )
+        for person, score in scored
+    ]
+    return {
+        Strategy.COUNTY: rules.select_county(pool, free),
+        Strategy.EVERY_DISTRICT: rules.select_every_district(pool, free),
     }

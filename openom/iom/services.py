@@ -9,7 +9,6 @@ from django.db import transaction
 from openom.access.constants import CasePart, SharingBasis
 from openom.access.policy import iom_scheme_for
 from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
-from openom.allocation.models import CaseAllocation
 from openom.core.exceptions import EditConflict, ServiceValidationError
 from openom.iom import rules
 from openom.iom.constants import ReferralStatus, ReviewDecision, Strategy
@@ -26,7 +25,13 @@ from openom.iom.models import (
     PriorityWeight,
     Scheme,
 )
-from openom.iom.selectors import candidates, inputs_for
+from openom.iom.selectors import (
+    candidates,
+    districts_of,
+    proposal_for,
+    score_now,
+    selection_options,
+)
 from openom.organisations.models import Agency
 
 IOM_SHARED_PARTS = [CasePart.SUMMARY, CasePart.EVENTS, CasePart.RISK_SUMMARY]
@@ -175,9 +180,7 @@ def iom_referral_screen(
 
 def _score(scheme: Scheme, person, today: dt.date) -> CandidateScore:
     """Score with the matrix of the person's district (its own priorities, if it has any)."""
-    inputs = inputs_for(scheme, person, today)
-    district = _district_of(person)
-    result = rules.score(scheme.matrix(district.pk if district else None), inputs)
+    inputs, result = score_now(scheme, person, today)
     return CandidateScore.objects.create(
         scheme=scheme,
         person=person,
@@ -200,33 +203,6 @@ def candidates_rescore(*, scheme: Scheme, actor, today: dt.date) -> int:
     return len(people)
 
 
-def _district_of(person):
-    allocation = (
-        CaseAllocation.objects.filter(person=person, end_date__isnull=True)
-        .select_related("team__delivery_unit")
-        .first()
-    )
-    return allocation.team.delivery_unit if allocation and allocation.team else None
-
-
-def selection_options(scheme: Scheme) -> dict[str, rules.Selection]:
-    """Both options for the free places, to show the trade-off before choosing (rec 3.iii)."""
-    free = max(0, scheme.capacity - scheme.members.filter(end_date__isnull=True).count())
-    pool = []
-    for person, score in candidates(scheme):
-        if score is not None:
-            district = _district_of(person)
-            pool.append(
-                rules.Candidate(
-                    person.pk, district.name if district else "No district", score.score
-                )
-            )
-    return {
-        Strategy.COUNTY: rules.select_county(pool, free),
-        Strategy.EVERY_DISTRICT: rules.select_every_district(pool, free),
-    }
-
-
 def cohort_select(
     *, scheme: Scheme, strategy: str, cohort_label: str, actor, today: dt.date
 ) -> list[Membership]:
@@ -239,6 +215,7 @@ def cohort_select(
     with transaction.atomic():
         locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
         chosen = selection_options(locked)[strategy].chosen
+        districts = districts_of([c.key for c in chosen])
         if not chosen:
             raise ServiceValidationError("There are no scored candidates or no free places")
         scores = {
@@ -254,7 +231,7 @@ def cohort_select(
             membership = Membership.objects.create(
                 scheme=locked,
                 person=score.person,
-                district=_district_of(score.person),
+                district=districts.get(score.person_id),
                 cohort_label=cohort_label,
                 intensity=top,
                 start_date=today,
@@ -283,21 +260,6 @@ def cohort_select(
             )
             made.append(membership)
     return made
-
-
-def review_proposal_for(
-    membership: Membership, score: CandidateScore, today: dt.date
-) -> rules.Proposal:
-    scheme = membership.scheme
-    return rules.review_proposal(
-        current_score=score.score,
-        intensity_index=scheme.intensity_index(membership.intensity),
-        lowest_intensity_index=len(scheme.intensities) - 1,
-        step_down_below=scheme.step_down_below,
-        deselect_below=scheme.deselect_below,
-        joined=membership.start_date,
-        today=today,
-    )
 
 
 def member_review(
@@ -332,7 +294,7 @@ def member_review(
         if locked.end_date is not None:
             raise ServiceValidationError("This person has left the cohort")
         score = _score(locked.scheme, locked.person, today)
-        proposal = review_proposal_for(locked, score, today)
+        proposal = proposal_for(locked, score.score, today)
         keys = [i["key"] for i in locked.scheme.intensities]
         index = keys.index(locked.intensity) if locked.intensity in keys else 0
         if decision == ReviewDecision.STEP_DOWN:

@@ -152,7 +152,7 @@ def candidate_list(request, scheme: Scheme):
     def save(data):
         services.cohort_select(scheme=scheme, actor=request.user, today=_today(), **data)
 
-    options = services.selection_options(scheme)
+    options = selectors.selection_options(scheme)
     names = {p.pk: p for p, _ in selectors.candidates(scheme)}
     return form_page(
         request,
@@ -180,17 +180,8 @@ def member_detail(request, scheme: Scheme, pk: int):
         Membership.objects.select_related("person", "district"), scheme=scheme, pk=pk
     )
     today = _today()
-    inputs = selectors.inputs_for(scheme, membership.person, today)
-    current = rules.score(scheme.matrix(), inputs)
-    proposal = rules.review_proposal(
-        current_score=current.total,
-        intensity_index=scheme.intensity_index(membership.intensity),
-        lowest_intensity_index=len(scheme.intensities) - 1,
-        step_down_below=scheme.step_down_below,
-        deselect_below=scheme.deselect_below,
-        joined=membership.start_date,
-        today=today,
-    )
+    _, current = selectors.score_now(scheme, membership.person, today)
+    proposal = selectors.proposal_for(membership, current.total, today)
     return render(
         request,
         "iom/member.html",

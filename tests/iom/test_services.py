@@ -10,7 +10,7 @@ from openom.access.policy import case_access
 from openom.core.exceptions import ServiceValidationError
 from openom.iom.constants import ReviewDecision, StatutoryStatus, Strategy
 from openom.iom.models import Membership
-from openom.iom.selectors import inputs_for
+from openom.iom.selectors import inputs_for, selection_options
 from openom.iom.services import (
     action_plan_add,
     case_meeting_build,
@@ -19,7 +19,6 @@ from openom.iom.services import (
     iom_referral_screen,
     member_review,
     scheme_matrix_save,
-    selection_options,
 )
 from openom.sentencing.constants import SentenceType
 from tests.factories import CaseAllocationFactory, DeliveryUnitFactory, PersonFactory, TeamFactory
