@@ -15,6 +15,13 @@ REVIEW_INTERVAL_MONTHS = 6
 # Seed 002 §2.1.7: 51% of PPOs had been on the scheme over 2 years for want of a lighter option;
 # a member this long on the scheme is flagged and stepping down is proposed.
 LONG_STAY_MONTHS = 24
+# A case management meeting discusses the members whose review falls due within four weeks of
+# it (and everyone at the most intensive level): seed 002 rec 5 asks for regular meetings; the
+# window is OpenOM's default.
+AGENDA_LOOKAHEAD_DAYS = 28
+# The default matrix's young-adult factor: aged under 25 (seed 002 §2.1: age is a selection
+# factor; the line is OpenOM's default, editable as the factor's weight).
+YOUNG_ADULT_UNDER = 25
 # Minutes each case takes at a case management meeting, unless the area says otherwise.
 DEFAULT_MINUTES_PER_CASE = 10
 

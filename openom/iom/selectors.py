@@ -18,8 +18,6 @@ from openom.iom.models import CandidateScore, IomReferral, Membership, Scheme
 from openom.people.models import Person
 from openom.sentencing.models import Event
 
-UNDER_25 = 25
-
 
 def inputs_for(scheme: Scheme, person: Person, today: dt.date) -> dict[str, Any]:
     """The matrix inputs, each taken from where it is already recorded (asked once, reused):
@@ -61,7 +59,7 @@ def inputs_for(scheme: Scheme, person: Person, today: dt.date) -> dict[str, Any]
         "drug_misuse": (
             assessment.answers.get("drugs", {}).get("current_drug_misuse", 0) if assessment else 0
         ),
-        "under_25": int(age_on(person.date_of_birth, today) < UNDER_25),
+        "under_25": int(age_on(person.date_of_birth, today) < rules.YOUNG_ADULT_UNDER),
     }
 
 

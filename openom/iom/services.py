@@ -384,7 +384,8 @@ def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
         for m in scheme.members.filter(end_date__isnull=True).select_related(
             "person", "scheme__police_force", "scheme__area"
         )
-        if m.next_review_due <= date + dt.timedelta(days=28) or m.intensity == top
+        if m.next_review_due <= date + dt.timedelta(days=rules.AGENDA_LOOKAHEAD_DAYS)
+        or m.intensity == top
     ]
     if not due:
         raise ServiceValidationError("No members are due for discussion by that date")

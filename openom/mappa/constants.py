@@ -57,13 +57,3 @@ class NotificationKind(models.TextChoices):
 class BreachOutcome(models.TextChoices):
     CAUTIONED = "CAUTIONED", "Cautioned"
     CONVICTED = "CONVICTED", "Convicted"
-
-
-# MAPPA Guidance (DOMAIN.md §5.8; seed 003 found it missed): the level is confirmed to the
-# prison at least 48 hours before release.
-PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE = 48
-# MAPPA Guidance: referral for level 2/3 in time for a plan before release; six months is the norm.
-PRE_RELEASE_REFERRAL_MONTHS = 6
-# An SFO review is completed within 20 working days of the charge (HMPPS SFO procedure;
-# configurable).
-SFO_REVIEW_WORKING_DAYS = 20

@@ -66,6 +66,12 @@ RENOTIFICATION_DAYS_NO_FIXED_ABODE = 7
 LEVEL_3_REVIEW_WEEKS = 8
 # MAPPA Guidance (configurable, DOMAIN.md §5.8): level 2 cases reviewed at least every 16 weeks.
 LEVEL_2_REVIEW_WEEKS = 16
+# MAPPA Guidance (DOMAIN.md §5.8; seed 003 found it missed): the level is confirmed to the
+# prison at least 48 hours before release.
+PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE = 48
+# No cited source: OpenOM's default for completing the review of a serious further offence,
+# counted from the charge, until the area sets its own policy.
+SFO_REVIEW_WORKING_DAYS = 20
 # MAPPA Guidance (DOMAIN.md §5.8): category 3 cases are managed at level 2 or 3 only.
 CATEGORY_3_LEVELS = frozenset({2, 3})
 
@@ -506,3 +512,9 @@ def next_review_due(level: int, last_review: dt.date) -> dt.date | None:
     """The next MAPP meeting review: level 3 within 8 weeks, level 2 within 16; level 1 none."""
     weeks = {3: LEVEL_3_REVIEW_WEEKS, 2: LEVEL_2_REVIEW_WEEKS}.get(level)
     return None if weeks is None else last_review + dt.timedelta(weeks=weeks)
+
+
+def confirmed_in_time(release_starts: dt.datetime, confirmed_at: dt.datetime) -> bool:
+    """Whether the level reached the prison at least 48 hours before the release day began."""
+    hours = (release_starts - confirmed_at).total_seconds() / 3600
+    return hours >= PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE

@@ -19,7 +19,6 @@ from openom.accounts.models import User
 from openom.core.exceptions import EditConflict, ServiceValidationError
 from openom.mappa import rules
 from openom.mappa.constants import (
-    PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE,
     Level,
     MeetingStatus,
     ReferralStatus,
@@ -363,8 +362,7 @@ def confirmed_in_time(registration: MappaRegistration) -> bool | None:
     if registration.release_date is None or registration.level_confirmed_to_prison_at is None:
         return None
     release = timezone.make_aware(dt.datetime.combine(registration.release_date, dt.time.min))
-    hours = (release - registration.level_confirmed_to_prison_at).total_seconds() / 3600
-    return hours >= PRISON_CONFIRMATION_HOURS_BEFORE_RELEASE
+    return rules.confirmed_in_time(release, registration.level_confirmed_to_prison_at)
 
 
 def mapp_meeting_schedule(
@@ -709,7 +707,6 @@ def serious_further_offence_record(
 ):
     """Record an SFO with the level the person was managed at, and set its review due date."""
     from openom.core.calendar import calendar_for
-    from openom.mappa.constants import SFO_REVIEW_WORKING_DAYS
 
     _require_coordinator(actor, registration.police_force_id)
     if charged_on < offence_date:
@@ -736,7 +733,7 @@ def serious_further_offence_record(
             description=description.strip(),
             level_at_the_time=level,
             review_due=calendar_for(registration.probation_area_id).add_working_days(
-                charged_on, SFO_REVIEW_WORKING_DAYS
+                charged_on, rules.SFO_REVIEW_WORKING_DAYS
             ),
             recorded_by=actor,
         )

@@ -287,3 +287,24 @@ def test_a_district_can_weight_its_own_priority_crime(
     # One recent theft: x 3 weight; the south's own priority multiplies it by 3 again.
     assert northern.iom_scores.get().score - southern.iom_scores.get().score == Decimal(-6)
     assert iom_scheme.matrix().priority_weights.get("theft") is None
+
+
+def test_the_agenda_takes_members_due_within_four_weeks_and_the_young_adult_line_is_25(
+    iom_scheme, cambridgeshire, districts, olivia, ivy
+):
+    from openom.iom.models import Membership
+
+    young = prolific(cambridgeshire, districts[0], burglaries=1, born=dt.date(2001, 11, 26))
+    older = prolific(cambridgeshire, districts[0], burglaries=1, born=dt.date(2001, 11, 25))
+    assert inputs_for(iom_scheme, young, TODAY)["under_25"] == 1  # 24 today
+    assert inputs_for(iom_scheme, older, TODAY)["under_25"] == 0  # 25 today
+    for person in (young, older):
+        refer_and_accept(iom_scheme, person, olivia, ivy)
+    cohort_select(
+        scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
+    )
+    Membership.objects.update(intensity="MEDIUM")
+    Membership.objects.filter(person=young).update(next_review_due=TODAY + dt.timedelta(days=28))
+    Membership.objects.filter(person=older).update(next_review_due=TODAY + dt.timedelta(days=29))
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    assert [item.membership.person for item in meeting.items.all()] == [young]

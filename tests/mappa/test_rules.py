@@ -196,3 +196,11 @@ def test_a_longer_custodial_term_never_gives_a_shorter_notification_period(on, m
     longer = notification_period(sexual(Disposal.CUSTODY, Term(months=months + 1), age=age, on=on))
     assert longer.indefinite or (not shorter.indefinite and longer.end >= shorter.end)
     assert shorter.start == on
+
+
+def test_the_level_reaches_the_prison_in_time_only_48_hours_or_more_before_release():
+    from openom.mappa.rules import confirmed_in_time
+
+    release = dt.datetime(2026, 12, 10, 0, 0, tzinfo=dt.UTC)
+    assert confirmed_in_time(release, release - dt.timedelta(hours=48))
+    assert not confirmed_in_time(release, release - dt.timedelta(hours=47, minutes=59))
