@@ -130,21 +130,35 @@ def _open_on(police_force: Agency, day: dt.date):
 
 
 def _level_at_event(police_force: Agency, events: list[tuple[int, dt.date]]) -> Counter:
-    """Count events (person id, date) by the MAPPA level the person was at that day."""
+    """Count events (person id, date) by the MAPPA level the person was at that day.
+
+    Two queries whatever the number of events: the registrations, then their level histories.
+    """
     counts: Counter = Counter()
     by_person: dict[int, list[MappaRegistration]] = defaultdict(list)
     for registration in MappaRegistration.objects.filter(
         police_force=police_force, person_id__in={person for person, _ in events}
     ):
         by_person[registration.person_id].append(registration)
+    history: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for registration_id, decided_on, level in (
+        LevelDecision.objects.filter(registration__in=[r for rs in by_person.values() for r in rs])
+        .order_by("registration_id", "decided_on", "pk")
+        .values_list("registration_id", "decided_on", "level")
+    ):
+        history[registration_id].append((decided_on, level))
     for person_id, day in events:
-        current = [
-            r
-            for r in by_person.get(person_id, [])
-            if r.start_date <= day and (r.end_date is None or r.end_date > day)
-        ]
-        if current:
-            counts[_levels_on(current, day)[current[0].pk]] += 1
+        current = next(
+            (
+                r
+                for r in by_person.get(person_id, [])
+                if r.start_date <= day and (r.end_date is None or r.end_date > day)
+            ),
+            None,
+        )
+        if current is not None:
+            levels = [level for decided_on, level in history[current.pk] if decided_on <= day]
+            counts[levels[-1] if levels else current.level] += 1
     return counts
 
 

@@ -207,3 +207,11 @@ def test_a_wrong_year_end_on_the_page_says_how_to_fix_it(client, colin):
     page = client.get(reverse("mappa:report"), {"year_end": "2010-04-30"})
     assert page.status_code == 400
     assert b"31 March" in page.content
+
+
+@pytest.mark.usefixtures("known_year")
+def test_the_report_takes_a_fixed_number_of_queries_however_many_events(
+    colin, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(25):
+        mappa_annual_report(police_force=colin.agency, year_end=YEAR_END)
