@@ -5,11 +5,17 @@ Who may see what is decided in `openom.access.policy`; these selectors build on 
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from openom.access.policy import mapp_meetings_visible_to, mappa_registrations_visible_to
+from openom.access.policy import (
+    mapp_meetings_visible_to,
+    mappa_registrations_visible_to,
+    may_manage_mappa,
+)
 from openom.core.dates import age_on
 from openom.mappa import rules
+from openom.mappa.constants import ReferralStatus
 from openom.mappa.models import (
     AgendaItem,
     LevelDecision,
@@ -125,21 +131,18 @@ def register_for(user, *, category: int | None = None, level: int | None = None)
 
 
 def referrals_waiting_for(user) -> QuerySet:
-    from openom.mappa.constants import ReferralStatus
-
+    """Referrals waiting for the user's force's MAPPA coordinators, oldest first."""
+    if not may_manage_mappa(user, getattr(user, "agency_id", None)):
+        return MappaReferral.objects.none()
     return (
         MappaReferral.objects.filter(police_force_id=user.agency_id, status=ReferralStatus.PENDING)
         .select_related("person", "referring_agency", "referred_by")
         .order_by("referred_on", "pk")
-        if user.is_authenticated
-        else MappaReferral.objects.none()
     )
 
 
 def registration_for(user, pk: int) -> MappaRegistration:
     """One registration on the user's register, with its level history; 404 if not theirs."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         mappa_registrations_visible_to(user)
         .select_related("person", "police_unit", "police_force", "probation_area")
@@ -160,8 +163,6 @@ def meetings_for(user) -> QuerySet:
 
 
 def meeting_for(user, pk: int) -> MappMeeting:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         meetings_for(user).prefetch_related(
             Prefetch(
@@ -181,10 +182,6 @@ def meeting_for(user, pk: int) -> MappMeeting:
 
 def open_actions_for(user) -> QuerySet:
     """Open actions of the user's agency, and all of a coordinator's force: overdue first."""
-    from django.db.models import Q
-
-    from openom.access.policy import may_manage_mappa
-
     actions = MeetingAction.objects.filter(completed_on__isnull=True).select_related(
         "owner_agency", "owner", "agenda_item__meeting", "agenda_item__registration__person"
     )

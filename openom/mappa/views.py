@@ -211,6 +211,8 @@ def meeting_schedule(request):
         registrations=candidates,
     )
 
+    made = {}
+
     def save(data):
         meeting = services.mapp_meeting_schedule(
             police_force=request.user.agency,
@@ -223,7 +225,7 @@ def meeting_schedule(request):
             registrations=list(data["registrations"]),
             actor=request.user,
         )
-        request.session["last_meeting"] = meeting.pk
+        made["meeting"] = meeting
 
     response = form_page(
         request,
@@ -236,8 +238,8 @@ def meeting_schedule(request):
         template="mappa/meeting_form.html",
         context={"level": level},
     )
-    if response.status_code == 302 and request.session.get("last_meeting"):
-        return redirect("mappa:meeting", pk=request.session.pop("last_meeting"))
+    if "meeting" in made:
+        return redirect("mappa:meeting", pk=made["meeting"].pk)
     return response
 
 
