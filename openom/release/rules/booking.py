@@ -96,6 +96,9 @@ class Booking:
     profile: str = "calculation-params"
     toggles: Mapping[str, bool] = field(default_factory=dict)
     fixed_recall_length: int | None = None
+    # userInputs.calculateErsed: the person is liable to removal (Immigration Act 1971), so the
+    # early removal scheme date is asked for (CJA 2003 s.260).
+    calculate_ersed: bool = False
 
     def toggle(self, name: str) -> bool:
         return bool(self.toggles.get(name, False))
@@ -112,6 +115,16 @@ def _date(value: Any, field_name: str, *, required: bool = True) -> dt.date | No
         return dt.date.fromisoformat(value)
     except ValueError:
         raise BookingError(field_name, f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+def _flag(value: Any, field_name: str) -> bool:
+    """A true/false flag: absent or null is false; anything but a JSON boolean is refused (the
+    string "false" must never be read as true)."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise BookingError(field_name, "must be true or false")
+    return value
 
 
 def _duration(value: Any, field_name: str) -> Duration:
@@ -244,6 +257,9 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
     toggles = payload.get("featureToggles") or {}
     if not isinstance(toggles, Mapping):
         raise BookingError("featureToggles", "must be an object of true/false flags")
+    user_inputs = payload.get("userInputs") or {}
+    if not isinstance(user_inputs, Mapping):
+        raise BookingError("userInputs", "must be an object")
     return Booking(
         date_of_birth=_date(offender.get("dateOfBirth"), "booking.offender.dateOfBirth"),  # type: ignore[arg-type]
         sentences=[_sentence(raw, i) for i, raw in enumerate(raw_sentences)],
@@ -255,4 +271,5 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
         profile=str(profile),
         toggles={str(k): bool(v) for k, v in toggles.items()},
         fixed_recall_length=(booking.get("fixedTermRecallDetails") or {}).get("recallLength"),
+        calculate_ersed=_flag(user_inputs.get("calculateErsed"), "userInputs.calculateErsed"),
     )

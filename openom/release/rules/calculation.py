@@ -13,6 +13,7 @@ from fractions import Fraction
 from openom.release.rules.adjustments import SentenceAdjustments
 from openom.release.rules.booking import FIXED_TERM_RECALL_DAYS, Booking
 from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
+from openom.release.rules.ersed import ERSED_TRACKS, ErsedInputs, calculate_ersed
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import Params, Tranche
 from openom.release.rules.sentences import (
@@ -204,6 +205,8 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
         dates["ETD"] = add_months(calc.determinate_release, -months)
         dates["LTD"] = add_months(calc.determinate_release, months)
     calc.dates = dates
+    if booking.calculate_ersed and ersed_applies(unit):
+        _ersed(calc, params)
     if "HDCED" in types:
         added = (
             calc.adj.ual_during_custody
@@ -224,6 +227,39 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
         )
         if result is not None:
             calc.dates["HDCED"], calc.rules["HDCED"] = result
+
+
+def ersed_applies(unit: Unit) -> bool:
+    """ErsedCalculator.isSentenceEligible: not on recall, and a track with an ERSED (for a
+    chain, any of its parts)."""
+    return not unit.is_recall and any(p.track in ERSED_TRACKS for p in unit.parts)
+
+
+def _ersed(calc: UnitCalc, params: Params) -> None:
+    if calc.rc.days_to_ped is not None and calc.ped is not None:
+        effective = calc.ped
+        unadjusted = calc.sentenced_at + dt.timedelta(days=calc.rc.days_to_ped - 1)
+    else:
+        effective = calc.determinate_release
+        unadjusted = calc.unadjusted_release
+    adj = calc.adj
+    result = calculate_ersed(
+        ErsedInputs(
+            sentenced_at=calc.sentenced_at,
+            is_consecutive=calc.unit.is_consecutive,
+            part_dates=tuple(p.sentenced_at for p in calc.unit.parts),
+            effective_release=effective,
+            unadjusted_effective_release=unadjusted,
+            for_initial_release=adj.for_initial_release(),
+            ual_during_custody=adj.ual_during_custody,
+            awarded_during_custody=adj.awarded_during_custody,
+            unused_ada=adj.unused_ada,
+            served_ada=adj.served_ada,
+        ),
+        params,
+    )
+    calc.dates["ERSED"] = result.date
+    calc.rules["ERSED"] = result.rule
 
 
 def _licence_expiry(calc: UnitCalc) -> dt.date:

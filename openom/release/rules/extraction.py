@@ -84,6 +84,8 @@ def _extract_single(calc: UnitCalc) -> Extracted:
             dates[kind] = calc.dates[kind]
     if "HDCED" in calc.dates and "PED" not in types and calc.release > calc.dates["HDCED"]:
         dates["HDCED"] = calc.dates["HDCED"]
+    if "ERSED" in calc.dates:
+        dates["ERSED"] = calc.dates["ERSED"]
     if not calc.unit.is_botus:
         dates["ESED"] = calc.unadjusted_expiry
     botus_tused = calc.unit.parts[0].latest_tused
@@ -173,6 +175,7 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
     if hdced is not None:
         dates["HDCED"] = hdced
     _ped(calcs, by_determinate, dates)
+    _ersed(calcs, dates)
 
     if any(c.unit.is_recall for c in most_recent_by_release):
         prrds = [c.post_recall_release for c in calcs if c.post_recall_release is not None]
@@ -181,6 +184,29 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
         dates.pop("HDCED", None)
     dates["ESED"] = latest_unadjusted_expiry
     return Extracted(dates, earliest, latest_unadjusted_expiry)
+
+
+def _ersed(calcs: list[UnitCalc], dates: dict[str, dt.date]) -> None:
+    """BookingExtractionService: the latest ERSED of a sentence not released immediately; none
+    where a BOTUS term is released after that sentence; with a DTO the ERSED is no earlier than the
+    mid-term date, and none when the mid-term date is not before the release."""
+    with_ersed = [c for c in calcs if "ERSED" in c.dates and not c.is_immediate_release]
+    if not with_ersed:
+        return
+    latest = max(with_ersed, key=lambda c: c.dates["ERSED"])
+    ersed = latest.dates["ERSED"]
+    if any(
+        c.unit.is_botus and not c.is_immediate_release and c.release > latest.release for c in calcs
+    ):
+        return
+    if any(c.unit.is_dto for c in calcs):
+        release = dates.get("CRD") or dates.get("ARD")
+        mtd = dates.get("MTD")
+        if mtd is None or release is None or mtd >= release:
+            return
+        dates["ERSED"] = ersed if mtd < ersed else mtd
+        return
+    dates["ERSED"] = ersed
 
 
 def _tused(calcs: list[UnitCalc], latest_led: dt.date | None) -> dt.date | None:
