@@ -9,7 +9,14 @@ from typing import Any
 
 from openom.release.rules.booking import Booking
 from openom.release.rules.calculation import UnitCalc
-from openom.release.rules.durations import YEARS, days_in_unit, effective_sentence_length
+from openom.release.rules.dates import ORA_DATE
+from openom.release.rules.durations import (
+    MONTHS,
+    YEARS,
+    days_in_aggregate,
+    days_in_unit,
+    effective_sentence_length,
+)
 from openom.release.rules.extraction import extract
 from openom.release.rules.params import Params, Tranche
 from openom.release.rules.sentences import (
@@ -68,17 +75,81 @@ class BookingResult:
         }
 
 
+# SDSEarlyReleaseExclusionType: the exclusions that keep a sentence out of SDS40 (SI 2024/844
+# Sch 1, and the offences added from 16 December 2024 by SI 2024/1174, the "_T3" ones) and those
+# that keep it out of the progression model (Sentencing Act 2026 schedule; CJA 2003 Sch 13 Pt 3).
+SDS40_EXCLUSIONS = frozenset(
+    {
+        "SEXUAL",
+        "VIOLENT",
+        "DOMESTIC_ABUSE",
+        "NATIONAL_SECURITY",
+        "TERRORISM",
+        "SEXUAL_T3",
+        "DOMESTIC_ABUSE_T3",
+        "MURDER_T3",
+    }
+)
+PROGRESSION_MODEL_EXCLUSIONS = frozenset(
+    {"PROGRESSION_MODEL_SCHEDULE_13_PART_3", "SA2026_PROGRESSION_MODEL_SCHEDULE"}
+)
+# Tracks of a standard determinate sentence (SDS before CJA 2003/LASPO is an SDS for these rules).
+SDS_TRACKS = {"SDS": "SDS", "SDS_BEFORE_CJA_LASPO": "SDS", "SDS_PLUS": "SDS_PLUS"}
+
+
 def _sds40_eligible(part: Any) -> bool:
     """SDS40 (SI 2024/844 art.2) applies to standard determinate sentences that are not SDS+ and
     not for excluded (sexual, violent, terrorism, domestic abuse) offences."""
-    return part.kind == "SDS" and part.track == "SDS" and not part.exclusions
+    return (
+        part.kind == "SDS" and part.track == "SDS" and not (set(part.exclusions) & SDS40_EXCLUSIONS)
+    )
 
 
-def _multipliers(units: list[Unit], params: Params, early_units: set[int]) -> dict[int, Fraction]:
+def progression_eligible(part: Any) -> bool:
+    """EarlyReleaseSentenceFilter.SDS_PROGRESSION_MODEL: an SDS or SDS+ not under s.250, not on
+    recall, not one that would be SDS+ if imposed today, and not for an excluded offence."""
+    return (
+        part.kind == "SDS"
+        and not part.section250
+        and part.track in SDS_TRACKS
+        and not part.is_recall
+        and not (not part.sds_plus and part.sds_plus_eligible)
+        and not (set(part.exclusions) & PROGRESSION_MODEL_EXCLUSIONS)
+    )
+
+
+def _progression_point(part: Any, params: Params) -> Fraction | None:
+    return dict(params.progression_multipliers).get(SDS_TRACKS.get(part.track, ""))
+
+
+def _progression_applies(unit: Unit, position: int, params: Params, pm_units: set[int]) -> bool:
+    commencement = params.progression_commencement
+    if commencement is None:
+        return False
+    return any(
+        progression_eligible(part) and (part.sentenced_at >= commencement or position in pm_units)
+        for part in unit.parts
+    )
+
+
+def _multipliers(
+    units: list[Unit], params: Params, early_units: set[int], pm_units: set[int] = frozenset()
+) -> dict[int, Fraction]:
     multipliers: dict[int, Fraction] = {}
     commencement = params.sds40_commencement
+    pm_commencement = params.progression_commencement
     for position, unit in enumerate(units):
         for part in unit.parts:
+            point = _progression_point(part, params)
+            if (
+                pm_commencement is not None
+                and point is not None
+                and progression_eligible(part)
+                and (part.sentenced_at >= pm_commencement or position in pm_units)
+            ):
+                # Progression model release points (profile progression-model-legislation).
+                multipliers[part.index] = point
+                continue
             fixed = fixed_multiplier(part)
             if fixed is not None:
                 multipliers[part.index] = fixed
@@ -119,14 +190,18 @@ def _run(
     is_holiday: IsHoliday,
     early_units: set[int],
     tranche_date: dt.date | None,
+    pm_units: set[int] = frozenset(),
+    pm_date: dt.date | None = None,
 ) -> TimelineResult:
-    multipliers = _multipliers(units, params, early_units)
+    multipliers = _multipliers(units, params, early_units, pm_units)
     calcs = []
     for position, unit in enumerate(units):
         calc = UnitCalc(unit, release_calculation(unit, multipliers))
         calc.ftr56_tranche = _ftr56_tranche(unit, units, params)
         if position in early_units:
             calc.earliest_applicable = tranche_date
+        if position in pm_units:
+            calc.earliest_applicable = pm_date
         calcs.append(calc)
     return run_timeline(calcs, booking, params, is_holiday)
 
@@ -196,22 +271,188 @@ def _apply_sds40_defaulting(
     return dates
 
 
+def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
+    """UAL already recorded before commencement whose period starts on or after it
+    (SDSProgressionModelTrancheSelectionStrategy: not yet served, so not counted)."""
+    return sum(
+        (a.to_date - a.from_date).days
+        for a in booking.adjustments
+        if a.kind == "UNLAWFULLY_AT_LARGE"
+        and a.from_date is not None
+        and a.to_date is not None
+        and a.applies_from < commencement
+        and a.from_date >= commencement
+    )
+
+
+def _tranche_length(unit: Unit, commencement: dt.date) -> int:
+    """TrancheAllocationService.durationInUnit: the days of the parts imposed before commencement,
+    served one after another (DTOs, BOTUS and fines left out)."""
+    parts = [
+        p
+        for p in unit.parts
+        if p.kind not in {"DTO", "BOTUS", "AFINE"} and p.sentenced_at < commencement
+    ]
+    if not parts:
+        return 0
+    start = min(p.sentenced_at for p in parts)
+    return days_in_aggregate(start, [p.total for p in parts])
+
+
+def _allocate_progression(
+    booking: Booking, result: TimelineResult, params: Params
+) -> Tranche | None:
+    """The progression model tranche (SDSProgressionModelTrancheSelectionStrategy and
+    TrancheAllocationService): decided on commencement by the sentences then in custody or on
+    licence, from the longest of them imposed before commencement."""
+    commencement = params.progression_commencement
+    if commencement is None:
+        return None
+    candidates = [
+        c
+        for c in result.calcs
+        if c.sentenced_at < commencement
+        and (
+            c.release_defaulted >= commencement
+            or (c.licence_expiry_at_initial_release or c.sentenced_at) >= commencement
+        )
+    ]
+    future_ual = dt.timedelta(days=_future_ual_days(booking, commencement))
+    if not any(
+        c.release_without_awarded - future_ual >= commencement
+        and any(progression_eligible(p) and p.sentenced_at < commencement for p in c.unit.parts)
+        for c in candidates
+    ):
+        return None
+    lengths = [
+        _tranche_length(c.unit, commencement)
+        for c in candidates
+        if c.adjusted_expiry >= commencement
+    ]
+    for tranche in params.progression_tranches:
+        if tranche.kind == "FINAL":
+            return tranche
+        if tranche.duration is not None and all(length <= tranche.duration for length in lengths):
+            return tranche
+    return None
+
+
+# SDSProgressionModelFinalDatesService: the dates moved to no earlier than the tranche date.
+PROGRESSION_DEFAULTED_DATES: tuple[str, ...] = ("CRD", "PED", "ERSED")
+# Progression model: sentences under 12 months for offences before ORA commencement get a licence
+# (CRD and SLED instead of ARD and SED), SDSLegislation.ProgressionModelLegislation.
+PROGRESSION_LICENCE_MONTHS = 12
+
+
+def _awarded_days(booking: Booking) -> int:
+    return sum(
+        a.days if a.kind == "ADDITIONAL_DAYS_AWARDED" else -a.days
+        for a in booking.adjustments
+        if a.kind in {"ADDITIONAL_DAYS_AWARDED", "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED"}
+    )
+
+
+def _progression_final_dates(
+    early: dict[str, dt.date], standard: dict[str, dt.date], tranche_date: dt.date, awarded: int
+) -> dict[str, dt.date]:
+    """ADAs are left out when comparing with the tranche date and added back when defaulted."""
+    dates = dict(early)
+    if "HDCED" in standard:
+        dates["HDCED"] = standard["HDCED"]
+    shift = dt.timedelta(days=awarded)
+    for kind in PROGRESSION_DEFAULTED_DATES:
+        e, s = early.get(kind), standard.get(kind)
+        if s is not None and s - shift < tranche_date:
+            dates[kind] = s
+        elif e is not None:
+            dates[kind] = tranche_date + shift if e - shift < tranche_date else e
+    return dates
+
+
+def _progression_types(units: list[Unit], positions: set[int]) -> None:
+    for position in positions:
+        unit = units[position]
+        first = unit.parts[0]
+        if (
+            unit.duration_less_than(PROGRESSION_LICENCE_MONTHS, MONTHS)
+            and first.offence_committed is not None
+            and first.offence_committed < ORA_DATE
+            and {"ARD", "SED"} <= unit.release_types
+        ):
+            unit.release_types = (unit.release_types - {"ARD", "SED"}) | {"CRD", "SLED"}
+
+
+def _sds40_dates(
+    booking: Booking,
+    standard: TimelineResult,
+    early: TimelineResult | None,
+    tranche_date: dt.date | None,
+    keep: Any = None,
+) -> dict[str, dt.date]:
+    def subset(result: TimelineResult) -> list[UnitCalc]:
+        return [c for c in result.calcs if keep is None or keep(c)]
+
+    standard_calcs = subset(standard)
+    if not standard_calcs:
+        return {}
+    standard_dates = extract(standard_calcs, booking.date_of_birth).dates
+    if early is None or tranche_date is None:
+        return standard_dates
+    early_dates = extract(subset(early), booking.date_of_birth).dates
+    return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
+
+
 def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -> BookingResult:
     units = combine_single_term(build_units(booking))
     for unit in units:
         identify(unit, booking)
+    commencement = params.progression_commencement
+    if commencement is not None:
+        _progression_types(
+            units,
+            {
+                position
+                for position, unit in enumerate(units)
+                if any(
+                    progression_eligible(p) and p.sentenced_at >= commencement for p in unit.parts
+                )
+            },
+        )
     standard = _run(units, booking, params, is_holiday, set(), None)
     standard_extracted = extract(standard.calcs, booking.date_of_birth)
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
     allocation = _allocate_tranche(units, standard, params)
+    early_units: set[int] = set()
+    sds40_run: TimelineResult | None = None
     if allocation is not None:
         tranche, early_units = allocation
         tranche_name, tranche_date = tranche.name, tranche.date
-        final = _run(units, booking, params, is_holiday, early_units, tranche.date)
+        final = sds40_run = _run(units, booking, params, is_holiday, early_units, tranche.date)
         early_dates = extract(final.calcs, booking.date_of_birth).dates
         dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche.date)
+    pm_tranche = _allocate_progression(booking, final, params)
+    if pm_tranche is not None:
+        pm_date = pm_tranche.date
+        pm_units = {
+            position
+            for position, calc in enumerate(final.calcs)
+            if calc.sentenced_at < pm_date
+            and calc.determinate_release > pm_date
+            and any(progression_eligible(p) for p in calc.unit.parts)
+        }
+        # The snapshot before the tranche: the sentences imposed before its date, as calculated
+        # under the law then in force (SDS40 included).
+        snapshot = _sds40_dates(
+            booking, standard, sds40_run, tranche_date, keep=lambda c: c.sentenced_at < pm_date
+        )
+        _progression_types(units, pm_units)
+        final = _run(
+            units, booking, params, is_holiday, early_units, tranche_date, pm_units, pm_date
+        )
+        pm_dates = extract(final.calcs, booking.date_of_birth).dates
+        dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
     if "PRRD" in dates:
         release_kind = "CRD" if "CRD" in dates else "ARD" if "ARD" in dates else None
         if release_kind is not None:

@@ -81,6 +81,14 @@ class Params:
     ftr56_tranches: tuple[Tranche, ...]
     ers50: ErsParams
     ers30: ErsParams
+    # The 2026 SDS progression model (sds-legislations.progression-model-legislation), when the
+    # profile has it: release points by track and the tranches of its commencement.
+    progression_tranches: tuple[Tranche, ...] = ()
+    progression_multipliers: tuple[tuple[str, Fraction], ...] = ()
+
+    @property
+    def progression_commencement(self) -> dt.date | None:
+        return min((t.date for t in self.progression_tranches), default=None)
 
     @property
     def sds40_commencement(self) -> dt.date:
@@ -175,6 +183,15 @@ def load_params(profile: str = BASE_PROFILE) -> Params:
         ftr56_tranches=_tranches(tree["ftr-legislations"]["ftr56-legislation"]["tranches"]),
         ers50=_ers(tree["ersed"], "ers-50"),
         ers30=_ers(tree["ersed"], "ers-30"),
+        progression_tranches=_tranches(
+            sds.get("progression-model-legislation", {}).get("tranches", [])
+        ),
+        progression_multipliers=tuple(
+            (str(track), MULTIPLIERS[str(name)])
+            for track, name in sds.get("progression-model-legislation", {})
+            .get("release-multiplier", {})
+            .items()
+        ),
     )
 
 
