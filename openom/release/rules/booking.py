@@ -51,6 +51,21 @@ class Adjustment:
     applies_from: dt.date
     from_date: dt.date | None = None
     to_date: dt.date | None = None
+    # additionalInfo.reason of unlawfully-at-large days (ESCAPE, RELEASE_IN_ERROR, RECALL, ...).
+    reason: str | None = None
+
+
+# ExternalMovementDirection and ExternalMovementReason of calculate-release-dates-api.
+MOVEMENT_DIRECTIONS: tuple[str, ...] = ("IN", "OUT")
+
+
+@dataclass(frozen=True)
+class ExternalMovement:
+    """A release from or admission to prison (booking.externalMovements)."""
+
+    date: dt.date
+    reason: str
+    direction: str
 
 
 @dataclass
@@ -99,6 +114,7 @@ class Booking:
     # userInputs.calculateErsed: the person is liable to removal (Immigration Act 1971), so the
     # early removal scheme date is asked for (CJA 2003 s.260).
     calculate_ersed: bool = False
+    external_movements: list[ExternalMovement] = field(default_factory=list)
 
     def toggle(self, name: str) -> bool:
         return bool(self.toggles.get(name, False))
@@ -220,6 +236,8 @@ def _adjustments(raw: Any) -> list[Adjustment]:
             )
         for position, item in enumerate(items or []):
             where = f"booking.adjustments.{kind}[{position}]"
+            if not isinstance(item, Mapping):
+                raise BookingError(where, "must be an object")
             days = item.get("numberOfDays")
             if isinstance(days, bool) or not isinstance(days, int) or days < 0:
                 raise BookingError(f"{where}.numberOfDays", "must be a whole number of at least 0")
@@ -232,9 +250,47 @@ def _adjustments(raw: Any) -> list[Adjustment]:
                     ),
                     from_date=_date(item.get("fromDate"), f"{where}.fromDate", required=False),
                     to_date=_date(item.get("toDate"), f"{where}.toDate", required=False),
+                    reason=_reason(item.get("additionalInfo"), f"{where}.additionalInfo"),
                 )
             )
     return result
+
+
+def _reason(info: Any, field_name: str) -> str | None:
+    if info is None:
+        return None
+    if not isinstance(info, Mapping):
+        raise BookingError(field_name, "must be an object")
+    reason = info.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        raise BookingError(f"{field_name}.reason", "must be a string")
+    return reason
+
+
+def _movements(raw: Any) -> list[ExternalMovement]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise BookingError("booking.externalMovements", "must be a list of movements")
+    movements = []
+    for position, item in enumerate(raw):
+        where = f"booking.externalMovements[{position}]"
+        if not isinstance(item, Mapping):
+            raise BookingError(where, "must be an object")
+        direction = item.get("direction")
+        if direction not in MOVEMENT_DIRECTIONS:
+            raise BookingError(f"{where}.direction", "must be IN or OUT")
+        reason = item.get("movementReason")
+        if not isinstance(reason, str) or not reason:
+            raise BookingError(f"{where}.movementReason", "is required")
+        movements.append(
+            ExternalMovement(
+                date=_date(item.get("movementDate"), f"{where}.movementDate"),  # type: ignore[arg-type]
+                reason=reason,
+                direction=direction,
+            )
+        )
+    return sorted(movements, key=lambda m: m.date)
 
 
 def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> Booking:
@@ -271,5 +327,6 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
         profile=str(profile),
         toggles={str(k): bool(v) for k, v in toggles.items()},
         fixed_recall_length=(booking.get("fixedTermRecallDetails") or {}).get("recallLength"),
+        external_movements=_movements(booking.get("externalMovements")),
         calculate_ersed=_flag(user_inputs.get("calculateErsed"), "userInputs.calculateErsed"),
     )

@@ -50,11 +50,16 @@ class BookingResult:
     # Release dates falling on a weekend or bank holiday, as brought forward to the previous
     # working day (the service reports these alongside the calculated dates, as hints).
     working_day_dates: dict[str, dt.date] = field(default_factory=dict)
+    # The progression model tranche allocated, if any (TRANCHE_1 ... TRANCHE_10).
+    progression_tranche: str | None = None
+    # The sentences served in each period of custody, in date order.
+    groups: list[list[UnitCalc]] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Any]:
         return {
             "sds40Tranche": self.sds40_tranche,
             "sds40TrancheDate": self.sds40_tranche_date,
+            "progressionModelTranche": self.progression_tranche,
             "nonWorkingDayAdjusted": dict(sorted(self.working_day_dates.items())),
             "sentences": [
                 {
@@ -433,6 +438,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         early_dates = extract(final.calcs, booking.date_of_birth).dates
         dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche.date)
     pm_tranche = _allocate_progression(booking, final, params)
+    progression_tranche = pm_tranche.name if pm_tranche is not None else None
     if pm_tranche is not None:
         pm_date = pm_tranche.date
         pm_units = {
@@ -476,4 +482,6 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         sds40_tranche_date=tranche_date,
         standard_dates=standard_extracted.dates,
         working_day_dates=working_day_dates,
+        progression_tranche=progression_tranche,
+        groups=[list(p.calcs) for p in final.periods],
     )
