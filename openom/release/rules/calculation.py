@@ -51,6 +51,8 @@ class UnitCalc:
     # Earliest date early release legislation allows (tranche commencement), if allocated.
     earliest_applicable: dt.date | None = None
     ftr56_tranche: Tranche | None = None
+    # Released under the progression model (its legislation applies to this sentence).
+    progression: bool = False
     dates: dict[str, dt.date] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
 

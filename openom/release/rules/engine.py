@@ -207,6 +207,7 @@ def _run(
             calc.earliest_applicable = tranche_date
         if position in pm_units:
             calc.earliest_applicable = pm_date
+        calc.progression = _progression_applies(unit, position, params, pm_units)
         calcs.append(calc)
     return run_timeline(calcs, booking, params, is_holiday)
 
@@ -274,6 +275,11 @@ def _apply_sds40_defaulting(
             if dates.get(kind) == release == commencement:
                 del dates[kind]
     return dates
+
+
+def _hdc_repeal(booking: Booking) -> bool:
+    """featureToggles.applyPostHdcedRepealRules: HDC repealed for adults under the 2026 reforms."""
+    return booking.toggle("applyPostHdcedRepealRules")
 
 
 def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
@@ -400,10 +406,10 @@ def _sds40_dates(
     standard_calcs = subset(standard)
     if not standard_calcs:
         return {}
-    standard_dates = extract(standard_calcs, booking.date_of_birth).dates
+    standard_dates = extract(standard_calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
     if early is None or tranche_date is None:
         return standard_dates
-    early_dates = extract(subset(early), booking.date_of_birth).dates
+    early_dates = extract(subset(early), booking.date_of_birth, _hdc_repeal(booking)).dates
     return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
 
 
@@ -424,7 +430,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             },
         )
     standard = _run(units, booking, params, is_holiday, set(), None)
-    standard_extracted = extract(standard.calcs, booking.date_of_birth)
+    standard_extracted = extract(standard.calcs, booking.date_of_birth, _hdc_repeal(booking))
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
@@ -435,7 +441,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         tranche, early_units = allocation
         tranche_name, tranche_date = tranche.name, tranche.date
         final = sds40_run = _run(units, booking, params, is_holiday, early_units, tranche.date)
-        early_dates = extract(final.calcs, booking.date_of_birth).dates
+        early_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
         dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche.date)
     pm_tranche = _allocate_progression(booking, final, params)
     progression_tranche = pm_tranche.name if pm_tranche is not None else None
@@ -457,7 +463,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         final = _run(
             units, booking, params, is_holiday, early_units, tranche_date, pm_units, pm_date
         )
-        pm_dates = extract(final.calcs, booking.date_of_birth).dates
+        pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
     if "PRRD" in dates:
         release_kind = "CRD" if "CRD" in dates else "ARD" if "ARD" in dates else None

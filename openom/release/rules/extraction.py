@@ -59,10 +59,33 @@ def _ora_mix(
     return True, True
 
 
-def extract(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracted:
-    if len(calcs) == 1:
-        return _extract_single(calcs[0])
-    return _extract_multiple(calcs, date_of_birth)
+# HdcedExtractionService (ImportantDates.HDC_CLEAN_STOP_DATE): with HDC repealed for adults, no
+# HDCED on or after 2 September 2026, nor for a sentence released under the progression model.
+HDC_CLEAN_STOP_DATE = dt.date(2026, 9, 2)
+
+
+def _is_adult_sentence(calc: UnitCalc) -> bool:
+    """Sentences other than s.250 detention and single terms (DTO, BOTUS, fine in default)."""
+    unit = calc.unit
+    if unit.is_consecutive:
+        return True
+    part = unit.parts[0]
+    if part.kind == "SDS" and part.section250:
+        return False
+    return part.kind not in {"DTO", "BOTUS", "AFINE"}
+
+
+def extract(calcs: list[UnitCalc], date_of_birth: dt.date, hdc_repeal: bool = False) -> Extracted:
+    result = (
+        _extract_single(calcs[0]) if len(calcs) == 1 else _extract_multiple(calcs, date_of_birth)
+    )
+    hdced = result.dates.get("HDCED")
+    if hdc_repeal and hdced is not None and any(_is_adult_sentence(c) for c in calcs):
+        with_hdced = [c for c in calcs if "HDCED" in c.dates]
+        source = max(with_hdced, key=lambda c: c.dates["HDCED"]) if with_hdced else None
+        if hdced >= HDC_CLEAN_STOP_DATE or (source is not None and source.progression):
+            del result.dates["HDCED"]
+    return result
 
 
 def _release_type(calc: UnitCalc) -> str:

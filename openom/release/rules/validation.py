@@ -181,13 +181,16 @@ def _validate_progression_model(booking: Booking, result: BookingResult, params:
             "manually",
             ["UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT"],
         )
-    if allocated and booking.toggle("progressionTrancheOneManualJourney"):
-        if result.progression_tranche == "TRANCHE_1":
-            raise BookingError(
-                "booking",
-                "progression model tranche 1 releases are calculated manually",
-                ["PROGRESSION_TRANCHE_ONE_ALLOCATION"],
-            )
+    if (
+        allocated
+        and booking.toggle("progressionTrancheOneManualJourney")
+        and result.progression_tranche == "TRANCHE_1"
+    ):
+        raise BookingError(
+            "booking",
+            "progression model tranche 1 releases are calculated manually",
+            ["PROGRESSION_TRANCHE_ONE_ALLOCATION"],
+        )
     if not any(_extinguished(group) for group in result.groups):
         return
     route_to_manual = (
@@ -213,12 +216,32 @@ def _validate_progression_model(booking: Booking, result: BookingResult, params:
     )
 
 
+def _validate_hdced_repeal(booking: Booking, result: BookingResult) -> None:
+    """HdcedRepealValidator: someone out on HDC (not since readmitted) when HDC is repealed has
+    an HDCED the service cannot recalculate."""
+    if not booking.toggle("applyPostHdcedRepealRules") or "HDCED" not in result.dates:
+        return
+    hdc_releases = [
+        m for m in booking.external_movements if m.direction == "OUT" and m.reason == "HDC"
+    ]
+    if not hdc_releases:
+        return
+    last = max(m.date for m in hdc_releases)
+    if not any(m.direction == "IN" and m.date >= last for m in booking.external_movements):
+        raise BookingError(
+            "booking.externalMovements",
+            "released on home detention curfew before its repeal: calculate manually",
+            ["HDCED_REPEAL"],
+        )
+
+
 def validate_after(booking: Booking, result: BookingResult, params: Params) -> None:
     """Checks on the calculated booking: fixed term recall types, the progression model's manual
     routes, sentences extinguished by remand, and SHPO breach offences (SX03) released between
     SDS40 tranche 1 and tranche 3 commencement."""
     _validate_fixed_term_recalls(booking, result)
     _validate_progression_model(booking, result, params)
+    _validate_hdced_repeal(booking, result)
     tranche_one = params.sds40_commencement
     tranche_three = params.sds40_tranche_three_date
     shpo = []
