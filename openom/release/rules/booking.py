@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from openom.release.rules.durations import UNITS, Duration
@@ -15,7 +16,16 @@ SENTENCE_TYPES: dict[str, str] = {
     "SopcSentence": "SOPC",
     "DetentionAndTrainingOrderSentence": "DTO",
     "BotusSentence": "BOTUS",
+    "AFineSentence": "AFINE",
 }
+# A sentence without a "type" is a standard determinate sentence (the service's API default,
+# AbstractSentence @JsonTypeInfo defaultImpl = StandardDeterminateSentence).
+DEFAULT_SENTENCE_TYPE = "StandardSentence"
+# Offence.CIVIL_OFFENCE_CODES: committal for a civil debt (not a criminal offence), for which
+# remand and tagged bail do not count.
+CIVIL_OFFENCE_CODES = frozenset(
+    {"ZZ01004", "ZZ01005", "ZZ01001", "ZZ01003", "ZZ01002", "ZZ01008", "ZZ01010", "XX00000-016N"}
+)
 ADJUSTMENT_TYPES: tuple[str, ...] = (
     "REMAND",
     "TAGGED_BAIL",
@@ -73,7 +83,7 @@ class Sentence:
     """One sentence as imposed (a 'part' when it runs consecutively to others)."""
 
     index: int
-    kind: str  # SDS, EDS, SOPC, DTO, BOTUS
+    kind: str  # SDS, EDS, SOPC, DTO, BOTUS, AFINE
     sentenced_at: dt.date
     offence_committed: dt.date | None
     offence_code: str | None
@@ -89,6 +99,8 @@ class Sentence:
     return_to_custody: dt.date | None = None
     automatic_release: bool = False
     latest_tused: dt.date | None = None
+    # A term in default of payment of a fine: the amount of the fine, if known.
+    fine_amount: Decimal | None = None
     # Set during identification:
     track: str = ""
 
@@ -99,6 +111,10 @@ class Sentence:
     @property
     def is_recall(self) -> bool:
         return self.recall_type is not None
+
+    @property
+    def is_civil(self) -> bool:
+        return self.kind == "AFINE" and self.offence_code in CIVIL_OFFENCE_CODES
 
 
 @dataclass
@@ -164,7 +180,8 @@ def _sentence(raw: Any, index: int) -> Sentence:
     where = f"booking.sentences[{index}]"
     if not isinstance(raw, Mapping):
         raise BookingError(where, "must be an object")
-    kind = SENTENCE_TYPES.get(str(raw.get("type")))
+    raw_type = raw.get("type", DEFAULT_SENTENCE_TYPE)
+    kind = SENTENCE_TYPES.get(raw_type) if isinstance(raw_type, str) else None
     if kind is None:
         raise BookingError(
             f"{where}.type",
@@ -220,7 +237,22 @@ def _sentence(raw: Any, index: int) -> Sentence:
         return_to_custody=return_to_custody,
         automatic_release=bool(raw.get("automaticRelease", False)),
         latest_tused=_date(raw.get("latestTusedDate"), f"{where}.latestTusedDate", required=False),
+        fine_amount=_amount(raw.get("fineAmount"), f"{where}.fineAmount"),
     )
+
+
+def _amount(value: Any, field_name: str) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise BookingError(field_name, "must be an amount of money of at least 0")
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise BookingError(field_name, "must be an amount of money") from None
+    if not amount.is_finite():
+        raise BookingError(field_name, "must be an amount of money")
+    return amount
 
 
 def _adjustments(raw: Any) -> list[Adjustment]:

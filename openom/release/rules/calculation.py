@@ -53,6 +53,8 @@ class UnitCalc:
     ftr56_tranche: Tranche | None = None
     # Released under the progression model (its legislation applies to this sentence).
     progression: bool = False
+    # Which period of custody (sentence group) this sentence was served in.
+    group: int = 0
     dates: dict[str, dt.date] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
 

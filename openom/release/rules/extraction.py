@@ -210,17 +210,28 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
 
 
 def _ersed(calcs: list[UnitCalc], dates: dict[str, dt.date]) -> None:
-    """BookingExtractionService: the latest ERSED of a sentence not released immediately; none
-    where a BOTUS term is released after that sentence; with a DTO the ERSED is no earlier than the
-    mid-term date, and none when the mid-term date is not before the release."""
+    """BookingExtractionService: the latest ERSED of a sentence not released immediately. None
+    where a fine-in-default or BOTUS term in the same period of custody is released after that
+    sentence; a fine term released after the ERSED moves it to that release. With a DTO the
+    ERSED is no earlier than the mid-term date, and none when that is not before the release."""
     with_ersed = [c for c in calcs if "ERSED" in c.dates and not c.is_immediate_release]
     if not with_ersed:
         return
     latest = max(with_ersed, key=lambda c: c.dates["ERSED"])
     ersed = latest.dates["ERSED"]
-    if any(
-        c.unit.is_botus and not c.is_immediate_release and c.release > latest.release for c in calcs
-    ):
+    terms = [
+        c
+        for c in calcs
+        if c.group == latest.group
+        and not c.is_immediate_release
+        and not c.unit.is_consecutive
+        and c.unit.parts[0].kind in {"AFINE", "BOTUS"}
+    ]
+    if any(c.release > latest.release for c in terms):
+        return
+    fines_after = [c for c in terms if c.unit.parts[0].kind == "AFINE" and c.release > ersed]
+    if fines_after:
+        dates["ERSED"] = max(c.release for c in fines_after)
         return
     if any(c.unit.is_dto for c in calcs):
         release = dates.get("CRD") or dates.get("ARD")

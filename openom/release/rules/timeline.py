@@ -50,6 +50,8 @@ def _share(calcs: list[UnitCalc], delta: SentenceAdjustments) -> None:
                 is_recall=unit.is_recall,
                 is_botus=unit.is_botus,
                 is_dto_before_pcsc=unit.is_dto and unit.parts[0].track == "DTO_BEFORE_PCSC",
+                is_civil_fine=not unit.is_consecutive and unit.parts[0].is_civil,
+                only_terms=all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in unit.parts),
             )
         )
 
@@ -92,6 +94,7 @@ def run_timeline(
         nonlocal group
         periods.append(Period(min(c.sentenced_at for c in group), latest_release, list(group)))
         for calc in group:
+            calc.group = len(periods) - 1
             led = calc.licence_expiry_at_initial_release
             if led is not None and led > date:
                 licence.append(calc)
@@ -196,6 +199,8 @@ def run_timeline(
             )
     if group:
         periods.append(Period(min(c.sentenced_at for c in group), latest_release, list(group)))
+        for calc in group:
+            calc.group = len(periods) - 1
     # Unused ADA: awarded days that would keep someone beyond the end of the sentence.
     for calc in calcs:
         if calc.release > calc.expiry:
