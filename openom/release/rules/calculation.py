@@ -55,6 +55,8 @@ class UnitCalc:
     progression: bool = False
     # Which period of custody (sentence group) this sentence was served in.
     group: int = 0
+    # Day counts under the law before the early release tranche applied (until its date).
+    rc_before: ReleaseCalculation | None = None
     dates: dict[str, dt.date] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
 
@@ -84,6 +86,21 @@ class UnitCalc:
     def determinate_release(self) -> dt.date:
         days = self.adj.awarded_during_custody - self.adj.served_ada - self.adj.unused_ada
         return max(self.sentenced_at, self.release_without_awarded + dt.timedelta(days=days))
+
+    def determinate_release_on(self, date: dt.date) -> dt.date:
+        """The release date as it stood on `date`: before an early release tranche date the
+        sentence was still calculated under the earlier law (the service's timeline)."""
+        if (
+            self.rc_before is None
+            or self.earliest_applicable is None
+            or date >= self.earliest_applicable
+        ):
+            return self.determinate_release
+        current, self.rc = self.rc, self.rc_before
+        try:
+            return self.determinate_release
+        finally:
+            self.rc = current
 
     @property
     def adjusted_expiry(self) -> dt.date:

@@ -199,6 +199,8 @@ def _run(
     pm_date: dt.date | None = None,
 ) -> TimelineResult:
     multipliers = _multipliers(units, params, early_units, pm_units)
+    before = _multipliers(units, params, early_units if pm_units else set())
+    tranche_units = pm_units or early_units
     calcs = []
     for position, unit in enumerate(units):
         calc = UnitCalc(unit, release_calculation(unit, multipliers))
@@ -208,6 +210,8 @@ def _run(
         if position in pm_units:
             calc.earliest_applicable = pm_date
         calc.progression = _progression_applies(unit, position, params, pm_units)
+        if position in tranche_units:
+            calc.rc_before = release_calculation(unit, before)
         calcs.append(calc)
     return run_timeline(calcs, booking, params, is_holiday)
 
@@ -221,12 +225,45 @@ def _in_custody_on(result: TimelineResult, date: dt.date) -> set[int]:
     return positions
 
 
+def _on_licence_before_release(result: TimelineResult, date: dt.date) -> set[int]:
+    """Sentences whose period of custody ended early (a release recorded as an external movement)
+    and whose own release date is still to come on `date`."""
+    positions: set[int] = set()
+    for period in result.periods:
+        if period.release < date:
+            for calc in period.calcs:
+                led = calc.licence_expiry_at_initial_release
+                if calc.determinate_release > date and led is not None and led >= date:
+                    positions.add(result.calcs.index(calc))
+    return positions
+
+
+def out_of_custody_excludes_tranche(booking: Booking, date: dt.date) -> bool:
+    """SDS40Legislation.isOutOfCustodyAtAllocatedTrancheDate: released (external movement) before
+    the tranche date and not back, unless on HDC, ERS or ECSL (who stay on the old release date)
+    or unlawfully at large over the tranche date (who get early release)."""
+    before = [m for m in booking.external_movements if m.date < date]
+    if not before or before[-1].direction != "OUT":
+        return False
+    if before[-1].reason in {"HDC", "ERS", "ECSL"}:
+        return True
+    return not any(
+        a.kind == "UNLAWFULLY_AT_LARGE"
+        and a.from_date is not None
+        and a.to_date is not None
+        and a.from_date < date <= a.to_date
+        for a in booking.adjustments
+    )
+
+
 def _allocate_tranche(
-    units: list[Unit], standard: TimelineResult, params: Params
+    units: list[Unit], standard: TimelineResult, params: Params, booking: Booking
 ) -> tuple[Tranche, set[int]] | None:
     """SDS40 tranche of the custodial period running at commencement (SI 2024/844 art.3)."""
     first = params.sds40_tranches[0]
-    in_custody = _in_custody_on(standard, first.date)
+    in_custody = _in_custody_on(standard, first.date) | _on_licence_before_release(
+        standard, first.date
+    )
     affected = {
         p
         for p in in_custody
@@ -246,7 +283,13 @@ def _allocate_tranche(
         if limit:
             chosen = tranche
             break
-    custody = _in_custody_on(standard, chosen.date) | (in_custody if chosen is first else set())
+    if out_of_custody_excludes_tranche(booking, chosen.date):
+        return None
+    custody = (
+        _in_custody_on(standard, chosen.date)
+        | _on_licence_before_release(standard, chosen.date)
+        | (in_custody if chosen is first else set())
+    )
     early = {p for p in custody if units[p].sentenced_at < chosen.date}
     return chosen, early
 
@@ -434,7 +477,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
-    allocation = _allocate_tranche(units, standard, params)
+    allocation = _allocate_tranche(units, standard, params, booking)
     early_units: set[int] = set()
     sds40_run: TimelineResult | None = None
     if allocation is not None:
