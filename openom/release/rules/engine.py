@@ -28,7 +28,7 @@ from openom.release.rules.sentences import (
     identify,
     release_calculation,
 )
-from openom.release.rules.timeline import TimelineResult, run_timeline
+from openom.release.rules.timeline import Period, TimelineResult, run_timeline
 from openom.release.rules.working_days import IsHoliday, previous_working_day
 
 # Dates that, falling on a weekend or bank holiday, are brought forward to the previous working
@@ -52,8 +52,8 @@ class BookingResult:
     working_day_dates: dict[str, dt.date] = field(default_factory=dict)
     # The progression model tranche allocated, if any (TRANCHE_1 ... TRANCHE_10).
     progression_tranche: str | None = None
-    # The sentences served in each period of custody, in date order.
-    groups: list[list[UnitCalc]] = field(default_factory=list)
+    # The periods of custody (sentence groups), in date order.
+    periods: list[Period] = field(default_factory=list)
 
     def breakdown(self) -> dict[str, Any]:
         return {
@@ -532,5 +532,5 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         standard_dates=standard_extracted.dates,
         working_day_dates=working_day_dates,
         progression_tranche=progression_tranche,
-        groups=[list(p.calcs) for p in final.periods],
+        periods=list(final.periods),
     )

@@ -11,7 +11,6 @@ from openom.release.rules.dates import SHPO_BREACH_OFFENCE_FROM_DATE, SHPO_SX03_
 from openom.release.rules.durations import MONTHS
 from openom.release.rules.engine import BookingResult
 from openom.release.rules.params import Params
-from openom.release.rules.sentences import build_units
 
 # Recall policy: consecutive/concurrent sentences more than 14 days apart change the recall type.
 FTR_SENTENCE_GAP_DAYS = 14
@@ -36,11 +35,12 @@ def validate_before(booking: Booking) -> None:
                 "a fixed term recall needs the return to custody date",
                 ["NoValidReturnToCustodyDateException"],
             )
-    _validate_remand_overlap(booking)
 
 
-def _validate_remand_overlap(booking: Booking) -> None:
-    units = build_units(booking)
+def _validate_remand_overlap(booking: Booking, result: BookingResult) -> None:
+    """RemandOverlappingSentenceValidator: remand cannot count for days spent serving a sentence
+    (CJA 2003 s.240ZA(4)): a remand period touching a period of custody for sentences none of
+    which is a recall (from the first sentence date to the release) is refused."""
     for adjustment in booking.adjustments:
         if (
             adjustment.kind != "REMAND"
@@ -48,16 +48,14 @@ def _validate_remand_overlap(booking: Booking) -> None:
             or adjustment.to_date is None
         ):
             continue
-        for unit in units:
-            if unit.is_recall:
+        for period in result.periods:
+            if any(c.unit.is_recall for c in period.calcs) or not period.start < period.release:
                 continue
-            start = unit.sentenced_at
-            end = start + dt.timedelta(days=unit.length_days() - 1)
-            if adjustment.from_date <= end and adjustment.to_date >= start:
+            if adjustment.from_date <= period.release and period.start <= adjustment.to_date:
                 raise BookingError(
                     "booking.adjustments.REMAND",
                     f"remand {adjustment.from_date} to {adjustment.to_date} overlaps a sentence "
-                    f"served from {start} to {end}",
+                    f"served from {period.start} to {period.release}",
                     ["REMAND_OVERLAPS_WITH_SENTENCE"],
                 )
 
@@ -191,7 +189,7 @@ def _validate_progression_model(booking: Booking, result: BookingResult, params:
             "progression model tranche 1 releases are calculated manually",
             ["PROGRESSION_TRANCHE_ONE_ALLOCATION"],
         )
-    if not any(_extinguished(group) for group in result.groups):
+    if not any(_extinguished(period.calcs) for period in result.periods):
         return
     route_to_manual = (
         booking.toggle("routePreProgressionExtinguishedSentenceToManual")
@@ -240,6 +238,7 @@ def validate_after(booking: Booking, result: BookingResult, params: Params) -> N
     routes, sentences extinguished by remand, and SHPO breach offences (SX03) released between
     SDS40 tranche 1 and tranche 3 commencement."""
     _validate_fixed_term_recalls(booking, result)
+    _validate_remand_overlap(booking, result)
     _validate_progression_model(booking, result, params)
     _validate_hdced_repeal(booking, result)
     tranche_one = params.sds40_commencement
