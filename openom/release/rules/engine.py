@@ -221,7 +221,9 @@ def _in_custody_on(result: TimelineResult, date: dt.date) -> set[int]:
     for period in result.periods:
         if period.start < date <= period.release:
             for calc in period.calcs:
-                positions.add(result.calcs.index(calc))
+                # Sentences imposed on the date itself are handled after the tranche events.
+                if calc.sentenced_at < date:
+                    positions.add(result.calcs.index(calc))
     return positions
 
 
