@@ -36,6 +36,10 @@ TUSED_LICENCE_PERIOD_LIMIT_DAYS = 365
 # Sentencing Act 2020 s.242-243 (DTO early/late release): one month either side of the mid-term
 # for orders of 8 to under 18 months, two months for 18 months to 24 months.
 DTO_TRANSFER_BANDS: tuple[tuple[int, int, bool, int], ...] = ((8, 18, False, 1), (18, 24, True, 2))
+# ReleaseDateTypes: no licence for a sentence under 12 months of someone under 18 at release
+# (CJA 2003 s.243A as amended by ORA 2014, and s.256B: supervision, not licence, for them).
+NO_LICENCE_UNDER_18_MONTHS = 12
+ADULT_AGE = 18
 # ORA 2014: for a consecutive mix of ORA and pre-ORA terms the licence runs for half the ORA part.
 ORA_LICENCE_FRACTION = Fraction(1, 2)
 
@@ -55,6 +59,8 @@ class UnitCalc:
     progression: bool = False
     # Which period of custody (sentence group) this sentence was served in.
     group: int = 0
+    # The offender's date of birth, for rules that depend on age at release.
+    date_of_birth: dt.date | None = None
     # Day counts under the law before the early release tranche applied (until its date).
     rc_before: ReleaseCalculation | None = None
     dates: dict[str, dt.date] = field(default_factory=dict)
@@ -66,7 +72,18 @@ class UnitCalc:
 
     @property
     def types(self) -> set[str]:
-        return self.unit.release_types
+        """ReleaseDateTypes: a sentence under 12 months (not a DTO) for someone under 18 on
+        release has no licence: SED and ARD instead of SLED and CRD."""
+        types = self.unit.release_types
+        if (
+            self.date_of_birth is not None
+            and {"SLED", "CRD"} & types
+            and not self.unit.is_dto
+            and self.unit.duration_less_than(NO_LICENCE_UNDER_18_MONTHS, MONTHS)
+            and age_on(self.date_of_birth, self.release) < ADULT_AGE
+        ):
+            return (types - {"SLED", "CRD"}) | {"SED", "ARD"}
+        return types
 
     @property
     def unadjusted_expiry(self) -> dt.date:

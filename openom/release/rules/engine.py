@@ -204,6 +204,7 @@ def _run(
     calcs = []
     for position, unit in enumerate(units):
         calc = UnitCalc(unit, release_calculation(unit, multipliers))
+        calc.date_of_birth = booking.date_of_birth
         calc.ftr56_tranche = _ftr56_tranche(unit, units, params)
         if position in early_units:
             calc.earliest_applicable = tranche_date
