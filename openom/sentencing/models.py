@@ -123,6 +123,14 @@ class Sentence(VersionedModel):
     release_date = models.DateField(
         null=True, blank=True, help_text="Custody: the date released on licence, once released"
     )
+    supervision_ceased_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Licence: the date active supervision ceased while the licence runs on (the nDelius "
+            "'PRC' registration the HMPPS Tier service reads as unsupervised); blank while supervised"
+        ),
+    )
     termination_date = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(
         max_length=30, choices=TerminationReason.choices, blank=True

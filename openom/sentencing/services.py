@@ -334,3 +334,40 @@ def sentence_terminate(
                 person=locked.person, actor=actor, reason="A custodial sentence ended"
             )
     return locked
+
+
+def licence_supervision_cease(
+    *, sentence: Sentence, ceased_on: dt.date, version: int, actor
+) -> Sentence:
+    """Active supervision of a licence ceased on `ceased_on`; the licence itself runs on.
+
+    The HMPPS Tier service shows such a case as unsupervised, with an "S" after its tier.
+    """
+    with transaction.atomic():
+        locked = Sentence.objects.select_for_update().get(pk=sentence.pk)
+        if locked.version != version:
+            raise ServiceValidationError(
+                "Someone else updated this sentence: reload the page and check it"
+            )
+        if not locked.is_custodial or locked.release_date is None:
+            raise ServiceValidationError("Only a licence after release can cease to be supervised")
+        if locked.termination_date is not None:
+            raise ServiceValidationError("This sentence has already ended")
+        if ceased_on < locked.release_date:
+            raise ServiceValidationError(
+                "Check the date",
+                field_errors={
+                    "ceased_on": "Supervision cannot cease before the release date "
+                    f"({locked.release_date:%d %B %Y})"
+                },
+            )
+        locked.supervision_ceased_on = ceased_on
+        locked.version += 1
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="licence_supervision_cease",
+            detail=f"{locked}: supervision ceased {ceased_on.isoformat()}",
+        )
+    return locked
