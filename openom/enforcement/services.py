@@ -3,9 +3,12 @@
 import datetime as dt
 
 from django.db import transaction
+from django.urls import reverse
 
 from openom.access.services import audit_record
 from openom.accounts.constants import Role
+from openom.accounts.selectors import team_managers
+from openom.allocation.models import CaseAllocation
 from openom.contacts.constants import FAILURES_TO_COMPLY
 from openom.contacts.models import Contact
 from openom.core.calendar import calendar_for
@@ -13,6 +16,7 @@ from openom.core.exceptions import ServiceValidationError
 from openom.enforcement import decisions
 from openom.enforcement.constants import ActionKind, ActionStatus, BreachOutcome, RecallType
 from openom.enforcement.models import EnforcementAction
+from openom.notifications.services import notifications_send
 from openom.sentencing.constants import TerminationReason
 from openom.sentencing.models import Sentence
 
@@ -76,6 +80,14 @@ def _locked(action: EnforcementAction, version: int) -> EnforcementAction:
     return locked
 
 
+def _holding_allocation(person_id: int) -> CaseAllocation | None:
+    return (
+        CaseAllocation.objects.filter(person_id=person_id, end_date__isnull=True)
+        .select_related("offender_manager")
+        .first()
+    )
+
+
 def breach_start(
     *, action: EnforcementAction, started_on: dt.date, reasons: str, version: int, actor
 ) -> EnforcementAction:
@@ -122,6 +134,18 @@ def recall_request(
         locked.version += 1
         locked.save()
         audit_record(actor=actor, person=locked.person, action="recall_request", detail=str(locked))
+        allocation = _holding_allocation(locked.person_id)
+        notifications_send(
+            recipients=team_managers(allocation.team_id if allocation else None),
+            person=locked.person,
+            subject=f"Recall to authorise: {locked.person.full_name} ({locked.person.crn})",
+            body=(
+                f"{actor.get_full_name() or actor.username} requested a "
+                f"{locked.get_recall_type_display().lower()} on {requested_on:%d %B %Y}. "
+                f"Reasons: {locked.reasons}"
+            ),
+            link=reverse("enforcement:action", args=[locked.person.crn, locked.pk]),
+        )
     return locked
 
 
@@ -143,6 +167,17 @@ def recall_authorise(
         locked.save()
         audit_record(
             actor=actor, person=locked.person, action="recall_authorise", detail=str(locked)
+        )
+        allocation = _holding_allocation(locked.person_id)
+        notifications_send(
+            recipients=[allocation.offender_manager if allocation else None],
+            person=locked.person,
+            subject=f"Recall authorised: {locked.person.full_name} ({locked.person.crn})",
+            body=(
+                f"{actor.get_full_name() or actor.username} authorised the "
+                f"{locked.get_recall_type_display().lower()} on {authorised_on:%d %B %Y}."
+            ),
+            link=reverse("enforcement:action", args=[locked.person.crn, locked.pk]),
         )
     return locked
 
