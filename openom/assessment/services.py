@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.assessment.constants import (
@@ -55,7 +56,7 @@ def assessment_start(
     *, person: Person, purpose: AssessmentPurpose, actor, today: dt.date | None = None
 ) -> Assessment:
     """Start a new version; it begins as a copy of the latest completed one (asked once, reused)."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         Person.objects.select_for_update().get(pk=person.pk)
         draft = Assessment.objects.filter(person=person, status=AssessmentStatus.DRAFT).first()
@@ -151,7 +152,7 @@ def assessment_complete(
     """Score the needs and OGRS3, then complete, or send for countersignature if RoSH is high."""
     from openom.assessment.scoring import dynamic_predictors_for, ogrs3_for
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if not locked.is_current_for(version, actor):
@@ -209,7 +210,7 @@ def assessment_countersign(
 ) -> Assessment:
     from openom.accounts.constants import Role
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if Role.SENIOR_PROBATION_OFFICER not in actor.role_codes:
         raise ServiceValidationError(
             "A senior probation officer countersigns high risk of harm assessments"

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 
 from openom.access.services import audit_record
 from openom.accounts.constants import Role
@@ -196,3 +197,47 @@ def warning_close(*, action: EnforcementAction, actor, closed_on: dt.date) -> En
         locked.save()
         audit_record(actor=actor, person=locked.person, action="warning_close", detail=str(locked))
     return locked
+
+
+def enforcement_withdraw_for_contact(
+    *, contact: Contact, reason: str, actor, today: dt.date
+) -> list[EnforcementAction]:
+    """A failure corrected to acceptable: withdraw the warnings and undecided actions it caused.
+
+    A warning (open or closed) that counted this failure no longer stands, nor does a breach or
+    recall not yet started. Proceedings already laid at court, or a recall authorised, are for
+    the court or the manager to end: they are left as they are. The rules then look again at
+    the failures that remain (another warning may still be due).
+    """
+    withdrawn: list[EnforcementAction] = []
+    with transaction.atomic():
+        actions = list(
+            EnforcementAction.objects.select_for_update()
+            .filter(failures=contact)
+            .filter(
+                Q(kind=ActionKind.WARNING, status__in=[ActionStatus.OPEN, ActionStatus.RESOLVED])
+                | Q(status=ActionStatus.OPEN)
+            )
+            .distinct()
+        )
+        for action in actions:
+            action.status = ActionStatus.WITHDRAWN
+            action.resolved_on = today
+            action.working = [
+                *action.working,
+                f"Withdrawn on {today:%d %b %Y}: the failure of {contact} was corrected to "
+                f"{contact.get_outcome_display().lower()} ({reason})",
+            ]
+            action.version += 1
+            action._change_reason = reason
+            action.save()
+            audit_record(
+                actor=actor,
+                person=action.person,
+                action="enforcement_withdraw",
+                detail=f"{action}: {reason}",
+            )
+            withdrawn.append(action)
+        if withdrawn and contact.sentence_id:
+            enforcement_review(sentence=contact.sentence, actor=actor, today=today)
+    return withdrawn

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
@@ -14,7 +15,7 @@ from openom.victims.models import Victim, VictimSummaryShare
 def victim_add(
     *, person: Person, data: dict[str, Any], actor, today: dt.date | None = None
 ) -> Victim:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     offered = data.get("contact_offered_on")
     if offered is not None and offered > today:
         raise ServiceValidationError(
