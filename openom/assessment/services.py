@@ -241,9 +241,24 @@ def _after_completion(assessment: Assessment, actor) -> None:
     tier_recalculate(person=assessment.person, actor=actor, reason="Assessment completed")
 
 
-def predictor_score_record(*, person: Person, data: dict[str, Any], actor) -> PredictorScore:
+def predictor_score_record(
+    *, person: Person, data: dict[str, Any], actor, today: dt.date | None = None
+) -> PredictorScore:
+    """A score from an external tool, checked against its range, band and date, then tiered."""
+    from openom.assessment.rules.predictors import predictor_problems
     from openom.tiering.services import tier_recalculate
 
+    today = today or timezone.localdate()
+    errors = predictor_problems(
+        predictor=data.get("predictor", ""),
+        score=data.get("score"),
+        band=data.get("band", ""),
+        assessed_on=data.get("assessed_on"),
+        today=today,
+    )
+    if errors:
+        raise ServiceValidationError("The predictor score needs correcting", field_errors=errors)
+    data = {**data, "band": data["band"].strip().upper().replace(" ", "_")}
     with transaction.atomic():
         score = PredictorScore.objects.create(person=person, recorded_by=actor, **data)
         audit_record(actor=actor, person=person, action="predictor_score_record", detail=str(score))

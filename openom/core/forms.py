@@ -2,7 +2,6 @@
 
 import copy
 import datetime as dt
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -157,19 +156,14 @@ def apply_govuk_messages(form: forms.BaseForm) -> None:
         field.validators = restated
 
 
-UK_PHONE = re.compile(r"^(?:\+44\s?|0)(?:\d\s?){9,10}$")
+def clean_uk_phone(value: str) -> str:
+    """A form-side check of a UK phone number (see openom.core.formats.phone_problem)."""
+    from openom.core.formats import phone_problem
 
-
-def clean_uk_phone(value: str, *, label: str = "Phone number") -> str:
-    """A UK phone number (Ofcom's National Telephone Numbering Plan: 10 or 11 digits with 0)."""
     value = (value or "").strip()
-    if not value:
-        return value
-    if not UK_PHONE.match(value.replace("(", "").replace(")", "").replace("-", " ")):
-        raise ValidationError(
-            f"Enter a {_phrase(label)} in the correct format, like 01632 960 001, 07700 900 982 "
-            "or +44 808 157 0192"
-        )
+    problem = phone_problem(value)
+    if problem:
+        raise ValidationError(problem)
     return value
 
 

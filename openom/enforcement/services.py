@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.accounts.constants import Role
@@ -68,6 +69,15 @@ def enforcement_review(*, sentence: Sentence, actor, today: dt.date) -> Enforcem
     return action
 
 
+def _not_in_future(field: str, day: dt.date, what: str, today: dt.date | None) -> None:
+    """Enforcement records what has happened: none of its dates can be in the future."""
+    today = today or timezone.localdate()
+    if day > today:
+        raise ServiceValidationError(
+            "Check the date", field_errors={field: f"{what} must be today or in the past"}
+        )
+
+
 def _locked(action: EnforcementAction, version: int) -> EnforcementAction:
     locked = EnforcementAction.objects.select_for_update().get(pk=action.pk)
     if locked.version != version:
@@ -78,11 +88,18 @@ def _locked(action: EnforcementAction, version: int) -> EnforcementAction:
 
 
 def breach_start(
-    *, action: EnforcementAction, started_on: dt.date, reasons: str, version: int, actor
+    *,
+    action: EnforcementAction,
+    started_on: dt.date,
+    reasons: str,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """Breach proceedings laid at court (the 10 working day clock stops here)."""
     if action.kind != ActionKind.BREACH:
         raise ServiceValidationError("Only a breach is laid at court")
+    _not_in_future("started_on", started_on, "The date the breach was laid at court", today)
     if started_on < action.failure_date:
         raise ServiceValidationError(
             "Check the date",
@@ -105,10 +122,12 @@ def recall_request(
     requested_on: dt.date,
     version: int,
     actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """A recall request with its reasons; it goes ahead only once a manager authorises it."""
     if action.kind != ActionKind.RECALL:
         raise ServiceValidationError("Only a licence is recalled")
+    _not_in_future("requested_on", requested_on, "The date requested", today)
     if not reasons.strip():
         raise ServiceValidationError(
             "Give the reasons", field_errors={"reasons": "Say why the person should be recalled"}
@@ -127,8 +146,14 @@ def recall_request(
 
 
 def recall_authorise(
-    *, action: EnforcementAction, authorised_on: dt.date, version: int, actor
+    *,
+    action: EnforcementAction,
+    authorised_on: dt.date,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
+    _not_in_future("authorised_on", authorised_on, "The date authorised", today)
     if Role.SENIOR_PROBATION_OFFICER not in actor.role_codes:
         raise ServiceValidationError("A recall is authorised by a senior probation officer")
     if not action.recall_type:
@@ -149,9 +174,16 @@ def recall_authorise(
 
 
 def enforcement_resolve(
-    *, action: EnforcementAction, resolved_on: dt.date, outcome: BreachOutcome, version: int, actor
+    *,
+    action: EnforcementAction,
+    resolved_on: dt.date,
+    outcome: BreachOutcome,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """Record how it ended; a revoked order or a recall ends the sentence or licence period."""
+    _not_in_future("resolved_on", resolved_on, "The date resolved", today)
     if action.status != ActionStatus.STARTED:
         raise ServiceValidationError(
             "Start the proceedings (or authorise the recall) before resolving them"
@@ -188,8 +220,11 @@ def enforcement_resolve(
     return locked
 
 
-def warning_close(*, action: EnforcementAction, actor, closed_on: dt.date) -> EnforcementAction:
+def warning_close(
+    *, action: EnforcementAction, actor, closed_on: dt.date, today: dt.date | None = None
+) -> EnforcementAction:
     """The person responded to the warning: it stays on record and counts towards breach."""
+    _not_in_future("closed_on", closed_on, "The date the person responded", today)
     with transaction.atomic():
         locked = EnforcementAction.objects.select_for_update().get(pk=action.pk)
         locked.status, locked.resolved_on = ActionStatus.RESOLVED, closed_on
