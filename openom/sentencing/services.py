@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import term_end
@@ -50,7 +51,7 @@ def event_create(
     actor,
     today: dt.date | None = None,
 ) -> Event:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     errors: dict[str, str] = {}
     if conviction_date > today:
         errors["conviction_date"] = "The conviction date must be today or in the past"
@@ -269,7 +270,7 @@ def sentence_create(
     today: dt.date | None = None,
 ) -> Sentence:
     """Record the court's sentence on an event, with its requirements; nothing is saved if any part is wrong."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     data = dict(data)
     requirements = requirements or []
     errors = _check_sentence(event, data, today) | _check_requirements(
