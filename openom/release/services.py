@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from openom.access.constants import SharingBasis
 from openom.access.models import CaseShare
@@ -293,7 +294,7 @@ def release_dates_recalculate(
     *, person: Person, actor, reason: str, today: dt.date | None = None
 ) -> ReleaseCalculation | None:
     """Recalculate and store the release dates; notify the case's managers of any change."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     previous = ReleaseCalculation.objects.filter(person=person).first()
     dates: dict[str, str] = {}
     try:

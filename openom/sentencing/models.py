@@ -125,6 +125,14 @@ class Sentence(VersionedModel):
     release_date = models.DateField(
         null=True, blank=True, help_text="Custody: the date released on licence, once released"
     )
+    supervision_ceased_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Licence: the date active supervision ceased while the licence runs on (the nDelius "
+            "'PRC' registration the HMPPS Tier service reads as unsupervised); blank while supervised"
+        ),
+    )
     # Release arrangements the release date calculation needs. Blank means "work it out from the
     # offences recorded"; a value is the sentencing record's own answer and is used as given.
     sds_plus = models.BooleanField(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import term_end
@@ -50,7 +51,7 @@ def event_create(
     actor,
     today: dt.date | None = None,
 ) -> Event:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     errors: dict[str, str] = {}
     if conviction_date > today:
         errors["conviction_date"] = "The conviction date must be today or in the past"
@@ -269,7 +270,7 @@ def sentence_create(
     today: dt.date | None = None,
 ) -> Sentence:
     """Record the court's sentence on an event, with its requirements; nothing is saved if any part is wrong."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     data = dict(data)
     requirements = requirements or []
     errors = _check_sentence(event, data, today) | _check_requirements(
@@ -351,4 +352,41 @@ def sentence_terminate(
             release_dates_recalculate(
                 person=locked.person, actor=actor, reason="A custodial sentence ended"
             )
+    return locked
+
+
+def licence_supervision_cease(
+    *, sentence: Sentence, ceased_on: dt.date, version: int, actor
+) -> Sentence:
+    """Active supervision of a licence ceased on `ceased_on`; the licence itself runs on.
+
+    The HMPPS Tier service shows such a case as unsupervised, with an "S" after its tier.
+    """
+    with transaction.atomic():
+        locked = Sentence.objects.select_for_update().get(pk=sentence.pk)
+        if locked.version != version:
+            raise ServiceValidationError(
+                "Someone else updated this sentence: reload the page and check it"
+            )
+        if not locked.is_custodial or locked.release_date is None:
+            raise ServiceValidationError("Only a licence after release can cease to be supervised")
+        if locked.termination_date is not None:
+            raise ServiceValidationError("This sentence has already ended")
+        if ceased_on < locked.release_date:
+            raise ServiceValidationError(
+                "Check the date",
+                field_errors={
+                    "ceased_on": "Supervision cannot cease before the release date "
+                    f"({locked.release_date:%d %B %Y})"
+                },
+            )
+        locked.supervision_ceased_on = ceased_on
+        locked.version += 1
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="licence_supervision_cease",
+            detail=f"{locked}: supervision ceased {ceased_on.isoformat()}",
+        )
     return locked
