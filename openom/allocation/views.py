@@ -21,9 +21,7 @@ def _manager(request):
 def unallocated(request):
     _manager(request)
     waiting = list(selectors.unallocated_cases(request.user))
-    loads = {
-        load.person_id: load for load in (selectors.case_load(a.person_id) for a in waiting) if load
-    }
+    loads = selectors.case_loads([a.person_id for a in waiting])
     rows = [(a, loads.get(a.person_id)) for a in waiting]
     return render(request, "allocation/unallocated.html", {"rows": rows})
 
