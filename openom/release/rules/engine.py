@@ -84,17 +84,11 @@ class BookingResult:
 # Sch 1, and the offences added from 16 December 2024 by SI 2024/1174, the "_T3" ones) and those
 # that keep it out of the progression model (Sentencing Act 2026 schedule; CJA 2003 Sch 13 Pt 3).
 SDS40_EXCLUSIONS = frozenset(
-    {
-        "SEXUAL",
-        "VIOLENT",
-        "DOMESTIC_ABUSE",
-        "NATIONAL_SECURITY",
-        "TERRORISM",
-        "SEXUAL_T3",
-        "DOMESTIC_ABUSE_T3",
-        "MURDER_T3",
-    }
+    {"SEXUAL", "VIOLENT", "DOMESTIC_ABUSE", "NATIONAL_SECURITY", "TERRORISM"}
 )
+# SI 2024/1174 (sds40-additional-excluded-offences-legislation): from 16 December 2024 these
+# offences are released at one half again, for those in custody on that date or sentenced later.
+SDS40_ADDITIONAL_EXCLUSIONS = frozenset({"SEXUAL_T3", "DOMESTIC_ABUSE_T3", "MURDER_T3"})
 PROGRESSION_MODEL_EXCLUSIONS = frozenset(
     {"PROGRESSION_MODEL_SCHEDULE_13_PART_3", "SA2026_PROGRESSION_MODEL_SCHEDULE"}
 )
@@ -137,8 +131,16 @@ def _progression_applies(unit: Unit, position: int, params: Params, pm_units: se
     )
 
 
+def _additionally_excluded(part: Any) -> bool:
+    return bool(set(part.exclusions) & SDS40_ADDITIONAL_EXCLUSIONS)
+
+
 def _multipliers(
-    units: list[Unit], params: Params, early_units: set[int], pm_units: set[int] = frozenset()
+    units: list[Unit],
+    params: Params,
+    early_units: set[int],
+    pm_units: set[int] = frozenset(),
+    t3_units: set[int] = frozenset(),
 ) -> dict[int, Fraction]:
     multipliers: dict[int, Fraction] = {}
     commencement = params.sds40_commencement
@@ -158,6 +160,10 @@ def _multipliers(
             fixed = fixed_multiplier(part)
             if fixed is not None:
                 multipliers[part.index] = fixed
+            elif _additionally_excluded(part) and (
+                part.sentenced_at >= params.sds40_tranche_three_date or position in t3_units
+            ):
+                multipliers[part.index] = SDS_RELEASE_POINT
             elif _sds40_eligible(part) and (
                 part.sentenced_at >= commencement or position in early_units
             ):
@@ -197,9 +203,10 @@ def _run(
     tranche_date: dt.date | None,
     pm_units: set[int] = frozenset(),
     pm_date: dt.date | None = None,
+    t3_units: set[int] = frozenset(),
 ) -> TimelineResult:
-    multipliers = _multipliers(units, params, early_units, pm_units)
-    before = _multipliers(units, params, early_units if pm_units else set())
+    multipliers = _multipliers(units, params, early_units, pm_units, t3_units)
+    before = _multipliers(units, params, early_units if pm_units else set(), set(), t3_units)
     tranche_units = pm_units or early_units
     calcs = []
     for position, unit in enumerate(units):
@@ -487,8 +494,26 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         tranche, early_units = allocation
         tranche_name, tranche_date = tranche.name, tranche.date
         final = sds40_run = _run(units, booking, params, is_holiday, early_units, tranche.date)
+    # The additional exclusions take those still in custody on their commencement back to
+    # release at one half (TimelineSDSLegislationAmendmentHandler).
+    t3_units = {
+        p
+        for p in _in_custody_on(final, params.sds40_tranche_three_date)
+        if any(_additionally_excluded(part) for part in units[p].parts)
+    }
+    if t3_units:
+        final = _run(
+            units, booking, params, is_holiday, early_units, tranche_date, t3_units=t3_units
+        )
+        if sds40_run is None:
+            standard = final
+            standard_extracted = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking))
+            dates = dict(standard_extracted.dates)
+        else:
+            sds40_run = final
+    if allocation is not None and tranche_date is not None:
         early_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
-        dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche.date)
+        dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche_date)
     pm_tranche = _allocate_progression(booking, final, params)
     progression_tranche = pm_tranche.name if pm_tranche is not None else None
     if pm_tranche is not None:
@@ -507,7 +532,15 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         )
         _progression_types(units, pm_units)
         final = _run(
-            units, booking, params, is_holiday, early_units, tranche_date, pm_units, pm_date
+            units,
+            booking,
+            params,
+            is_holiday,
+            early_units,
+            tranche_date,
+            pm_units,
+            pm_date,
+            t3_units,
         )
         pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
