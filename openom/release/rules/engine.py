@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -9,7 +10,7 @@ from typing import Any
 
 from openom.release.rules.booking import Booking
 from openom.release.rules.calculation import UnitCalc
-from openom.release.rules.dates import ORA_DATE
+from openom.release.rules.dates import ERS30_COMMENCEMENT_DATE, ORA_DATE
 from openom.release.rules.durations import (
     MONTHS,
     YEARS,
@@ -466,6 +467,55 @@ def _sds40_dates(
     return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
 
 
+def _ers30_snapshot(
+    booking: Booking,
+    params: Params,
+    is_holiday: IsHoliday,
+    final: TimelineResult,
+    dates: dict[str, dt.date],
+) -> dict[str, dt.date]:
+    """featureToggles.useLatestErsedFromPreErs30Snapshot (CRS-2812): a chain of consecutive
+    sentences spanning the ERS30 commencement keeps the ERSED it had the day before, when later
+    than the one it has now (BookingTimelineService, BookingExtractionService)."""
+    if (
+        not booking.toggle("useLatestErsedFromPreErs30Snapshot")
+        or not booking.calculate_ersed
+        or "ERSED" not in dates
+        or not any(s.sentenced_at > ERS30_COMMENCEMENT_DATE for s in booking.sentences)
+    ):
+        return dates
+    with_ersed = [c for c in final.calcs if "ERSED" in c.dates and not c.is_immediate_release]
+    if not with_ersed:
+        return dates
+    latest = max(with_ersed, key=lambda c: c.dates["ERSED"])
+    part_dates = [p.sentenced_at for p in latest.unit.parts]
+    spans = latest.unit.is_consecutive and (
+        min(part_dates) < ERS30_COMMENCEMENT_DATE <= max(part_dates)
+    )
+    if not spans:
+        return dates
+    before = [s for s in booking.sentences if s.sentenced_at < ERS30_COMMENCEMENT_DATE]
+    kept = {s.identifier for s in before}
+    snapshot_booking = dataclasses.replace(
+        booking,
+        sentences=[
+            dataclasses.replace(
+                s, consecutive_to=tuple(c for c in s.consecutive_to if c in kept), track=""
+            )
+            for s in before
+        ],
+        adjustments=[a for a in booking.adjustments if a.applies_from < ERS30_COMMENCEMENT_DATE],
+        external_movements=[
+            m for m in booking.external_movements if m.date < ERS30_COMMENCEMENT_DATE
+        ],
+        toggles={**booking.toggles, "useLatestErsedFromPreErs30Snapshot": False},
+    )
+    snapshot = calculate_booking(snapshot_booking, params, is_holiday).dates.get("ERSED")
+    if snapshot is not None and snapshot > dates["ERSED"]:
+        return {**dates, "ERSED": snapshot}
+    return dates
+
+
 def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -> BookingResult:
     units = combine_single_term(build_units(booking))
     for unit in units:
@@ -544,6 +594,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         )
         pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
+    dates = _ers30_snapshot(booking, params, is_holiday, final, dates)
     if "PRRD" in dates:
         release_kind = "CRD" if "CRD" in dates else "ARD" if "ARD" in dates else None
         if release_kind is not None:
