@@ -13,6 +13,7 @@ from fractions import Fraction
 from openom.release.rules.adjustments import SentenceAdjustments
 from openom.release.rules.booking import FIXED_TERM_RECALL_DAYS, Booking
 from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
+from openom.release.rules.dates import HDC_365_COMMENCEMENT_DATE
 from openom.release.rules.ersed import ERSED_TRACKS, ErsedInputs, calculate_ersed
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import Params, Tranche
@@ -260,6 +261,11 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
                 adjusted_release=calc.determinate_release,
                 added_days=added,
                 deducted_days=calc.adj.deductions,
+                ual_days=calc.adj.ual_during_custody,
+                spans_hdc365_commencement=unit.is_consecutive
+                and min(p.sentenced_at for p in unit.parts)
+                < HDC_365_COMMENCEMENT_DATE
+                <= max(p.sentenced_at for p in unit.parts),
             ),
             params.hdc,
         )
