@@ -12,8 +12,8 @@ from fractions import Fraction
 
 from openom.release.rules.adjustments import SentenceAdjustments
 from openom.release.rules.booking import FIXED_TERM_RECALL_DAYS, Booking
-from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
 from openom.release.rules.dates import HDC_365_COMMENCEMENT_DATE
+from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
 from openom.release.rules.ersed import ERSED_TRACKS, ErsedInputs, calculate_ersed
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import Params, Tranche
