@@ -270,7 +270,9 @@ def _adjustments(raw: Any) -> list[Adjustment]:
             where = f"booking.adjustments.{kind}[{position}]"
             if not isinstance(item, Mapping):
                 raise BookingError(where, "must be an object")
-            days = item.get("numberOfDays")
+            # An adjustment recorded without a number of days counts none (the service's
+            # default); anything but a whole number of at least 0, null included, is refused.
+            days = item.get("numberOfDays", 0)
             if isinstance(days, bool) or not isinstance(days, int) or days < 0:
                 raise BookingError(f"{where}.numberOfDays", "must be a whole number of at least 0")
             result.append(
