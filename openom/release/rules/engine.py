@@ -595,7 +595,8 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
     dates = _ers30_snapshot(booking, params, is_holiday, final, dates)
-    if "PRRD" in dates:
+    if "PRRD" in dates and allocation is not None:
+        # SDS40EarlyReleaseDefaultingRulesService.adjustPrrdForArdOrCrd (SDS40 final dates only).
         release_kind = "CRD" if "CRD" in dates else "ARD" if "ARD" in dates else None
         if release_kind is not None:
             if dates[release_kind] > dates["PRRD"]:

@@ -105,6 +105,9 @@ def _extract_single(calc: UnitCalc) -> Extracted:
     for kind in ("LED", "TUSED", "ETD", "LTD", "PED"):
         if kind in calc.dates:
             dates[kind] = calc.dates[kind]
+    if "PED" in dates:
+        # Remand can take the PED before the sentence date: it is then the sentence date.
+        dates["PED"] = max(dates["PED"], calc.sentenced_at)
     if "HDCED" in calc.dates and "PED" not in types and calc.release > calc.dates["HDCED"]:
         dates["HDCED"] = calc.dates["HDCED"]
     if "ERSED" in calc.dates:

@@ -344,6 +344,9 @@ def identify(unit: Unit, booking: Booking) -> None:
         else:
             if all(p.sds_plus for p in unit.parts):
                 types = {"SLED", "CRD"}
+            elif not any(p.kind in {"SDS", "DTO"} for p in unit.parts):
+                # A chain of single terms (BOTUS, fines in default) has no licence.
+                types = {"SED", "ARD"}
             elif unit.is_dto:
                 types = {"SED", "MTD", "ETD", "LTD", "TUSED"}
             elif any(before_cja_and_laspo(p) for p in unit.parts) and not all(
