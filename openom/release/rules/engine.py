@@ -286,9 +286,10 @@ def _allocate_tranche(
         if tranche.kind == "FINAL":
             chosen = tranche
             break
+        # TrancheAllocationService.durationInUnit: only the parts imposed before commencement.
         limit = all(
-            units[p].length_days()
-            < days_in_unit(units[p].sentenced_at, tranche.duration or 0, YEARS)
+            _tranche_length(units[p], first.date)
+            < days_in_unit(_tranche_start(units[p], first.date), tranche.duration or 0, YEARS)
             for p in in_custody
         )
         if limit:
@@ -348,6 +349,11 @@ def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
         and a.applies_from < commencement
         and a.from_date >= commencement
     )
+
+
+def _tranche_start(unit: Unit, commencement: dt.date) -> dt.date:
+    before = [p.sentenced_at for p in unit.parts if p.sentenced_at < commencement]
+    return min(before, default=unit.sentenced_at)
 
 
 def _tranche_length(unit: Unit, commencement: dt.date) -> int:
