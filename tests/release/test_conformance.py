@@ -42,15 +42,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "between the tranche 1 and tranche 2 dates: the service's CRD is 2025-06-30 (the later "
         "sentence at 40 per cent, no defaulting); OpenOM gives 2025-04-07"
     ),
-    "next/custom-examples/crs-2114": (
-        "HDCED after a standard recall with a later concurrent/consecutive sentence: the service "
-        "moves the HDCED to 2024-08-18 (HdcedExtractionService conflicting-sentence rule against "
-        "recall remand); OpenOM gives 2024-07-23"
-    ),
-    "next/custom-examples/crs-2509-hdced-adjusted-to-recall-prrd": (
-        "HDCED adjusted to a concurrent recall's PRRD (CalculationRule."
-        "HDCED_ADJUSTED_TO_CONCURRENT_PRRD): service 2026-08-15, OpenOM 2026-02-27"
-    ),
     "next/custom-examples/crs-2145-ac8": (
         "28-day fixed term recalls of consecutive chains with UAL recorded before the return to "
         "custody for days after it: the service's PRRD is 2025-01-20, OpenOM's 2025-01-03 (how "
@@ -64,10 +55,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
     "next/custom-examples/crs-2470-unserved-ada-bug": (
         "ADAs awarded in one period of custody and a new sentence in the next: the service's "
         "CRD is 2025-09-01 (unserved ADAs do not carry over), OpenOM's 2025-09-06"
-    ),
-    "next/custom-examples/crs-885-eds-parallel-ac1": (
-        "EDS concurrent with a recalled SDS whose PRRD is the latest release: the service gives "
-        "no PED, OpenOM gives PED 2020-03-20"
     ),
     "next/custom-examples/crs-896-pre-prod-bug-consec": (
         "14-day fixed term recall of concurrent and consecutive sentences with a new sentence on "

@@ -200,7 +200,9 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
     hdced = _hdced(calcs, latest_release)
     if hdced is not None:
         dates["HDCED"] = hdced
-    _ped(calcs, by_determinate, dates)
+    if "PED" in most_recent_by_release[0].types:
+        # BookingExtractionService: only when the PED belongs to the sentence released last.
+        _ped(calcs, by_determinate, dates)
     _ersed(calcs, dates)
 
     if any(c.unit.is_recall for c in most_recent_by_release):
@@ -288,7 +290,7 @@ def _hdced(calcs: list[UnitCalc], latest_release: dt.date) -> dt.date | None:
         and not c.unit.is_dto
     ]
     if others:
-        only_immediate = all(c.is_immediate_release for c in others)
+        only_immediate = all(c.is_immediate_release and not c.unit.is_recall for c in others)
         nxt = max(others, key=lambda c: c.release)
         immediate_custody = nxt.is_immediate_release and (
             1 - nxt.adj.for_initial_release() == nxt.rc.days_to_release
@@ -302,7 +304,8 @@ def _ped(calcs: list[UnitCalc], by_determinate: UnitCalc, dates: dict[str, dt.da
     peds = [c.ped for c in calcs if c.ped is not None]
     if not peds or by_determinate.ped is None:
         return
-    latest_ped = max(peds)
+    # Adjustments can take the PED before the earliest sentence date: it is then that date.
+    latest_ped = max(max(peds), min(c.sentenced_at for c in calcs))
     non_ped = [
         c
         for c in calcs
