@@ -37,11 +37,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "2024-08-18 for the aggregate DTO term (BookingExtractionService.isTusedableDtos); "
         "OpenOM gives none"
     ),
-    "next/custom-examples/crs-2043-ac2": (
-        "5-year SDS of 2022 (SDS40 tranche 2) with a 2-year SDS imposed on 12 September 2024, "
-        "between the tranche 1 and tranche 2 dates: the service's CRD is 2025-06-30 (the later "
-        "sentence at 40 per cent, no defaulting); OpenOM gives 2025-04-07"
-    ),
     "next/custom-examples/crs-2145-ac8": (
         "28-day fixed term recalls of consecutive chains with UAL recorded before the return to "
         "custody for days after it: the service's PRRD is 2025-01-20, OpenOM's 2025-01-03 (how "
@@ -61,11 +56,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "the day after return: the service calculates (CRD 2022-05-22), OpenOM refuses the "
         "14-day recall because the consecutive aggregate is 12 months or more (CJA 2003 "
         "s.255B(7)); which sentences the service counts for that test is not reproduced"
-    ),
-    "next/tranches/crs-1871_ftr_consec": (
-        "14-day fixed term recalls with UAL up to the return to custody and new consecutive "
-        "sentences two days later, SDS40 tranche 1: the service's CRD is 2024-09-17, OpenOM "
-        "defaults it to the tranche date 2024-09-10"
     ),
     "next/tranches/crs-2105-ac-3-4": (
         "28-day fixed term recall with a UAL period whose end is before its start, and a new "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -107,20 +108,26 @@ class UnitCalc:
         days = self.adj.awarded_during_custody - self.adj.served_ada - self.adj.unused_ada
         return max(self.sentenced_at, self.release_without_awarded + dt.timedelta(days=days))
 
-    def determinate_release_on(self, date: dt.date) -> dt.date:
-        """The release date as it stood on `date`: before an early release tranche date the
-        sentence was still calculated under the earlier law (the service's timeline)."""
+    def _on(self, date: dt.date, value: Callable[[], dt.date]) -> dt.date:
+        """`value` as it stood on `date`: before an early release tranche date the sentence was
+        still calculated under the earlier law (the service's timeline)."""
         if (
             self.rc_before is None
             or self.earliest_applicable is None
             or date >= self.earliest_applicable
         ):
-            return self.determinate_release
+            return value()
         current, self.rc = self.rc, self.rc_before
         try:
-            return self.determinate_release
+            return value()
         finally:
             self.rc = current
+
+    def determinate_release_on(self, date: dt.date) -> dt.date:
+        return self._on(date, lambda: self.determinate_release)
+
+    def release_without_awarded_on(self, date: dt.date) -> dt.date:
+        return self._on(date, lambda: self.release_without_awarded)
 
     @property
     def adjusted_expiry(self) -> dt.date:

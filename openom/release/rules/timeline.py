@@ -140,7 +140,7 @@ def run_timeline(
             existing = group[0].adj if group else SentenceAdjustments()
             served = 0
             if group and latest_release_calc is not None:
-                without = latest_release_calc.release_without_awarded
+                without = latest_release_calc.release_without_awarded_on(date)
                 if date > without:
                     served = (date - without).days - 1
             _share(
