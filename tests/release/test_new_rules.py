@@ -165,3 +165,32 @@ def test_an_unknown_sentence_type_answers_the_services_validation_code() -> None
     with pytest.raises(ReleaseInputError) as refused:
         dates_of(sentence("2021-01-04", "2021-01-01", kind="LifeSentence", months=12))
     assert refused.value.codes == ["UNSUPPORTED_SENTENCE_TYPE"]
+
+
+def test_tagged_bail_entered_as_a_negative_correction_reduces_the_credit() -> None:
+    # 12 months from 4 January 2021 (sds-50): release on 5 July 2021. Tagged bail of 20 days
+    # corrected by an entry of -5 credits 15 days (CJA 2003 s.240A): 20 June 2021.
+    bail = {
+        "TAGGED_BAIL": [
+            {"appliesToSentencesFrom": "2021-01-04", "numberOfDays": 20},
+            {"appliesToSentencesFrom": "2021-01-04", "numberOfDays": -5},
+        ]
+    }
+    dates = dates_of(
+        sentence("2021-01-04", "2021-01-01", months=12), params="sds-50", adjustments=bail
+    )
+    assert dates["CRD"] == "2021-06-20"
+
+
+def test_corrections_taking_away_more_tagged_bail_than_recorded_are_refused() -> None:
+    bail = {"TAGGED_BAIL": [{"appliesToSentencesFrom": "2021-01-04", "numberOfDays": -5}]}
+    with pytest.raises(ReleaseInputError) as refused:
+        dates_of(sentence("2021-01-04", "2021-01-01", months=12), adjustments=bail)
+    assert refused.value.field == "booking.adjustments.TAGGED_BAIL"
+
+
+def test_remand_cannot_be_negative() -> None:
+    remand = {"REMAND": [{"appliesToSentencesFrom": "2021-01-04", "numberOfDays": -5}]}
+    with pytest.raises(ReleaseInputError) as refused:
+        dates_of(sentence("2021-01-04", "2021-01-01", months=12), adjustments=remand)
+    assert refused.value.field == "booking.adjustments.REMAND[0].numberOfDays"

@@ -59,6 +59,8 @@ MAXIMUM_DURATION_COUNT: dict[str, int] = {
     "DAYS": 55000,
 }
 MAXIMUM_ADJUSTMENT_DAYS = 55000
+# Adjustments that may hold a negative entry correcting an earlier one.
+CORRECTABLE_ADJUSTMENTS: tuple[str, ...] = ("TAGGED_BAIL", "RECALL_TAGGED_BAIL")
 # SDSEarlyReleaseExclusionType values the service accepts.
 EXCLUSION_TYPES: tuple[str, ...] = (
     "SEXUAL",
@@ -349,10 +351,13 @@ def _adjustments(raw: Any) -> list[Adjustment]:
             if not isinstance(item, Mapping):
                 raise BookingError(where, "must be an object")
             # An adjustment recorded without a number of days counts none (the service's
-            # default); anything but a whole number of at least 0, null included, is refused.
-            days = _whole(
-                item.get("numberOfDays", 0), f"{where}.numberOfDays", MAXIMUM_ADJUSTMENT_DAYS
-            )
+            # default); anything but a whole number, null included, is refused. Tagged bail may
+            # be entered as a negative figure correcting an earlier entry (as NOMIS records it).
+            raw_days = item.get("numberOfDays", 0)
+            if kind in CORRECTABLE_ADJUSTMENTS and isinstance(raw_days, int) and raw_days < 0:
+                days = -_whole(-raw_days, f"{where}.numberOfDays", MAXIMUM_ADJUSTMENT_DAYS)
+            else:
+                days = _whole(raw_days, f"{where}.numberOfDays", MAXIMUM_ADJUSTMENT_DAYS)
             result.append(
                 Adjustment(
                     kind=kind,
@@ -364,6 +369,12 @@ def _adjustments(raw: Any) -> list[Adjustment]:
                     to_date=_date(item.get("toDate"), f"{where}.toDate", required=False),
                     reason=_reason(item.get("additionalInfo"), f"{where}.additionalInfo"),
                 )
+            )
+    for kind in CORRECTABLE_ADJUSTMENTS:
+        if sum(a.days for a in result if a.kind == kind) < 0:
+            raise BookingError(
+                f"booking.adjustments.{kind}",
+                "the corrections take away more days than were recorded",
             )
     return result
 
