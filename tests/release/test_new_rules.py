@@ -194,3 +194,39 @@ def test_remand_cannot_be_negative() -> None:
     with pytest.raises(ReleaseInputError) as refused:
         dates_of(sentence("2021-01-04", "2021-01-01", months=12), adjustments=remand)
     assert refused.value.field == "booking.adjustments.REMAND[0].numberOfDays"
+
+
+def _payload(toggles: dict[str, bool], *sentences: dict[str, Any], params: str) -> dict[str, Any]:
+    return {
+        "booking": {
+            "offender": {"reference": "A1", "dateOfBirth": "1990-01-01"},
+            "sentences": list(sentences),
+            "adjustments": {},
+        },
+        "params": params,
+        "featureToggles": toggles,
+    }
+
+
+def test_no_hdc_for_an_adult_while_adult_hdc_is_suspended() -> None:
+    # 12 months from 4 January 2021: a custodial period of 182.5 days, under the midpoint, so
+    # HDC after half of it (92 days, rounded up): 6 April 2021 (HDC policy framework).
+    twelve_months = sentence("2021-01-04", "2021-01-01", months=12)
+    assert dates_of(twelve_months, params="sds-50")["HDCED"] == "2021-04-06"
+    suspended = _payload({"adultHdcSuspended": True}, twelve_months, params="sds-50")
+    assert "HDCED" not in calculate(suspended, bank_holidays=HOLIDAYS)["dates"]
+
+
+def test_an_offence_in_the_progression_model_schedule_is_routed_to_manual_calculation() -> None:
+    excluded = sentence("2026-01-01", "2025-12-01", months=24)
+    excluded["releaseArrangements"]["sdsEarlyReleaseExclusions"] = [
+        "SA2026_PROGRESSION_MODEL_SCHEDULE"
+    ]
+    payload = _payload(
+        {"routeProgressionModelScheduleExclusionToManual": True},
+        excluded,
+        params="sds-progression-model-october",
+    )
+    with pytest.raises(ReleaseInputError) as refused:
+        calculate(payload, bank_holidays=HOLIDAYS)
+    assert refused.value.codes == ["PROGRESSION_MODEL_SCHEDULE_EXCLUSION"]

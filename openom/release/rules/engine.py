@@ -332,9 +332,10 @@ def _apply_sds40_defaulting(
     return dates
 
 
-def _hdc_repeal(booking: Booking) -> bool:
-    """featureToggles.applyPostHdcedRepealRules: HDC repealed for adults under the 2026 reforms."""
-    return booking.toggle("applyPostHdcedRepealRules")
+def _hdc_flags(booking: Booking) -> tuple[bool, bool]:
+    """featureToggles.applyPostHdcedRepealRules (HDC repealed for adults under the 2026 reforms)
+    and adultHdcSuspended."""
+    return booking.toggle("applyPostHdcedRepealRules"), booking.toggle("adultHdcSuspended")
 
 
 def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
@@ -466,10 +467,10 @@ def _sds40_dates(
     standard_calcs = subset(standard)
     if not standard_calcs:
         return {}
-    standard_dates = extract(standard_calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
+    standard_dates = extract(standard_calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
     if early is None or tranche_date is None:
         return standard_dates
-    early_dates = extract(subset(early), booking.date_of_birth, _hdc_repeal(booking)).dates
+    early_dates = extract(subset(early), booking.date_of_birth, *_hdc_flags(booking)).dates
     return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
 
 
@@ -539,7 +540,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             },
         )
     standard = _run(units, booking, params, is_holiday, set(), None)
-    standard_extracted = extract(standard.calcs, booking.date_of_birth, _hdc_repeal(booking))
+    standard_extracted = extract(standard.calcs, booking.date_of_birth, *_hdc_flags(booking))
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
@@ -563,12 +564,12 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         )
         if sds40_run is None:
             standard = final
-            standard_extracted = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking))
+            standard_extracted = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking))
             dates = dict(standard_extracted.dates)
         else:
             sds40_run = final
     if allocation is not None and tranche_date is not None:
-        early_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
+        early_dates = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
         dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche_date)
     pm_tranche = _allocate_progression(booking, final, params)
     progression_tranche = pm_tranche.name if pm_tranche is not None else None
@@ -598,7 +599,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             pm_date,
             t3_units,
         )
-        pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
+        pm_dates = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
     dates = _ers30_snapshot(booking, params, is_holiday, final, dates)
     if "PRRD" in dates and allocation is not None:

@@ -75,10 +75,18 @@ def _is_adult_sentence(calc: UnitCalc) -> bool:
     return part.kind not in {"DTO", "BOTUS", "AFINE"}
 
 
-def extract(calcs: list[UnitCalc], date_of_birth: dt.date, hdc_repeal: bool = False) -> Extracted:
+def extract(
+    calcs: list[UnitCalc],
+    date_of_birth: dt.date,
+    hdc_repeal: bool = False,
+    adult_hdc_suspended: bool = False,
+) -> Extracted:
     result = (
         _extract_single(calcs[0]) if len(calcs) == 1 else _extract_multiple(calcs, date_of_birth)
     )
+    if adult_hdc_suspended and any(_is_adult_sentence(c) for c in calcs):
+        # featureToggles.adultHdcSuspended (HdcedExtractionService): no HDC for adults.
+        result.dates.pop("HDCED", None)
     hdced = result.dates.get("HDCED")
     if hdc_repeal and hdced is not None and any(_is_adult_sentence(c) for c in calcs):
         with_hdced = [c for c in calcs if "HDCED" in c.dates]

@@ -18,6 +18,20 @@ FTR_SENTENCE_GAP_DAYS = 14
 
 def validate_before(booking: Booking) -> None:
     """Checks that need no calculation."""
+    if booking.toggle("routeProgressionModelScheduleExclusionToManual") and any(
+        s.kind == "SDS"
+        and not s.section250
+        and not s.is_recall
+        and "SA2026_PROGRESSION_MODEL_SCHEDULE" in s.exclusions
+        for s in booking.sentences
+    ):
+        # RouteProgressionModelExclusionToManualValidator.
+        raise BookingError(
+            "booking.sentences",
+            "an offence excluded from the progression model (Sentencing Act 2026 schedule): "
+            "calculate manually",
+            ["PROGRESSION_MODEL_SCHEDULE_EXCLUSION"],
+        )
     for sentence in booking.sentences:
         if sentence.recall_type == "FIXED_TERM_RECALL_56" and sentence.return_to_custody is None:
             raise BookingError(
