@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from openom.access.constants import SharingBasis
 from openom.access.models import CaseShare
@@ -135,7 +136,7 @@ def tier_recalculate(
     *, person: Person, actor, reason: str, today: dt.date | None = None
 ) -> TierCalculation:
     """Calculate both tiers; store a new row only when the tier or its points change."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     two_inputs, single_inputs = tier_inputs(person, today)
     two = two_axis_tier(two_inputs)
     single = single_tier(single_inputs)
