@@ -33,7 +33,6 @@ CUSTODY = frozenset(
         SentenceType.DETERMINATE_CUSTODY,
         SentenceType.EXTENDED_DETERMINATE,
         SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
-        SentenceType.DETENTION_AND_TRAINING_ORDER,
     }
 )
 DISPOSALS = {
@@ -41,6 +40,8 @@ DISPOSALS = {
     SentenceType.LIFE: rules.Disposal.LIFE,
     SentenceType.IPP: rules.Disposal.LIFE,
     SentenceType.HOSPITAL_ORDER: rules.Disposal.HOSPITAL_ORDER,
+    # The sentence's length is the order's full term; the rules halve it for notification.
+    SentenceType.DETENTION_AND_TRAINING_ORDER: rules.Disposal.DTO,
     **{kind: rules.Disposal.CUSTODY for kind in CUSTODY},
 }
 
@@ -54,7 +55,7 @@ def _conviction(person: Person, sentence: Sentence) -> rules.Conviction:
             months=sentence.length_months,
             days=sentence.length_days,
         )
-        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED)
+        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED, rules.Disposal.DTO)
         else None
     )
     return rules.Conviction(
