@@ -23,19 +23,40 @@ def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
 
 
 def access_log_record(
-    *, user, person, part: CasePart, channel: AccessChannel, reason: str = ""
+    *, user, person, part: CasePart, channel: AccessChannel, reason: str = "", page: str = ""
 ) -> AccessLog:
     return AccessLog.objects.create(
-        user=user, person=person, part=part, channel=channel, reason=reason
+        user=user, person=person, part=part, channel=channel, reason=reason, page=page[:80]
     )
 
 
 def access_log_record_many(
-    *, user, people: Iterable, part: CasePart, channel: AccessChannel
+    *, user, people: Iterable, part: CasePart, channel: AccessChannel, page: str = ""
 ) -> None:
     """One row per person shown in a list (search results, caseload), in one insert."""
+    unique = {getattr(p, "pk", p): p for p in people}
     AccessLog.objects.bulk_create(
-        [AccessLog(user=user, person=p, part=part, channel=channel) for p in people]
+        [
+            AccessLog(user=user, person_id=pk, part=part, channel=channel, page=page[:80])
+            for pk in unique
+        ]
+    )
+
+
+def page_name(request) -> str:
+    """The URL name of the page being answered, e.g. "mappa:meeting" (for the access log)."""
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match is not None else request.path[:80]
+
+
+def access_log_page(request, people: Iterable, *, part: CasePart) -> None:
+    """Log each case (a Person or a person's pk) shown on the page answering `request`."""
+    access_log_record_many(
+        user=request.user,
+        people=people,
+        part=part,
+        channel=AccessChannel.PAGE,
+        page=page_name(request),
     )
 
 

@@ -118,7 +118,9 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("mappa:meeting-attendance", None):            NOBODY,
     ("mappa:minutes", None):                       NOBODY,
     ("mappa:action-add", None):                    NOBODY,
-    ("mappa:actions", None):                       ALL_OK,
+    # MAPPA work is for staff with an operational role (issue #11 finding 1): not the victim
+    # liaison officer, analyst, inspector or administrator.
+    ("mappa:actions", None):                       row("200 200 200 200 404 200 200 200 404 404 404 200"),
     ("mappa:action-complete", None):               dict.fromkeys(PERSONAS, 405) | {ANON: 302},
     ("mappa:report", None):                        NOBODY,
     ("iom-case:refer", "daniel"):                  row("404 404 302 404 404 404 404 404 404 404 404 404"),
