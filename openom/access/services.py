@@ -94,13 +94,30 @@ def case_share_create(
     actor,
 ) -> CaseShare:
     """Record that `agency` may see `parts` of the case, for a period, on a legal basis."""
+    from openom.access.policy import case_access  # the policy reads through these services
+
     errors: dict[str, str] = {}
+    if agency.kind == AgencyKind.PROBATION:
+        # As cohort_share_ensure: a probation area's staff reach its cases through the holding
+        # team or a logged reason; a share with the whole area would open this case, and its
+        # compartments, to every analyst and administrator there (issue #11 finding 3).
+        errors["agency"] = (
+            "A case cannot be shared with a probation area as a whole: its staff open it "
+            "through the holding team, or by giving a reason"
+        )
+    readable = case_access(actor, person).parts
     if not parts:
         errors["parts"] = "Choose at least one part of the case to share"
     elif not set(parts) <= {p.value for p in SHAREABLE_PARTS}:
         errors["parts"] = (
             f"{CasePart.VICTIMS.label} cannot be shared: only the victim liaison officer "
             "can share a summary"
+        )
+    elif not set(parts) <= {p.value for p in readable}:
+        unreadable = sorted(CasePart(p).label for p in set(parts) - {r.value for r in readable})
+        errors["parts"] = (
+            "You can share only the parts of the case you can read yourself: not "
+            + ", ".join(unreadable)
         )
     if end_date is not None and end_date < start_date:
         errors["end_date"] = "The end date must be on or after the start date"
