@@ -2,6 +2,8 @@ import datetime as dt
 
 from django import forms
 
+from openom.accounts.constants import Role
+from openom.accounts.models import User
 from openom.core.forms import GovUKDateField, ServiceForm
 from openom.mappa.constants import (
     BreachOutcome,
@@ -39,6 +41,17 @@ class ReferralForm(ServiceForm):
     )
     expected_release_date = GovUKDateField(
         label="Expected release date", required=False, help_text="For a referral from custody"
+    )
+    coordinator = forms.ModelChoiceField(
+        label="MAPPA coordinator to take the referral (restricted cases only)",
+        queryset=User.objects.filter(is_active=True, roles__role=Role.MAPPA_COORDINATOR)
+        .select_related("agency")
+        .order_by("last_name", "first_name")
+        .distinct(),
+        required=False,
+        empty_label="Choose a coordinator",
+        help_text="Only for a case restricted to named staff: the coordinator is added to the "
+        "restriction and the case's senior probation officer is told.",
     )
 
 

@@ -11,9 +11,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from openom.access.constants import CasePart, SharingBasis
-from openom.access.policy import may_manage_mappa
-from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
+from openom.access.constants import CasePart, RestrictionKind, SharingBasis
+from openom.access.models import CaseRestriction
+from openom.access.policy import is_restricted, may_manage_mappa, users_who_may_see
+from openom.access.services import (
+    audit_record,
+    case_restriction_add,
+    cohort_share_ensure,
+    cohort_shares_end,
+)
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.core.exceptions import EditConflict, ServiceValidationError
@@ -68,11 +74,28 @@ def mappa_referral_create(
     expected_release_date: dt.date | None,
     actor,
     today: dt.date,
+    coordinator: User | None = None,
 ) -> MappaReferral:
-    """Refer a person to the area's MAPPA coordinator, from any agency."""
+    """Refer a person to the area's MAPPA coordinator, from any agency.
+
+    A case restricted to named staff goes to one named coordinator of the force, who is added
+    to the restriction (so the case is never left with nobody who can see it), and the holding
+    team's senior probation officers are told (issue #11).
+    """
     errors: dict[str, str] = {}
+    restricted = is_restricted(person)
     if police_force.kind != AgencyKind.POLICE:
         errors["police_force"] = "Choose the police force of the MAPPA area"
+    elif restricted:
+        if coordinator is None:
+            errors["coordinator"] = (
+                "This case is restricted to named staff: choose the MAPPA coordinator who will "
+                "take the referral"
+            )
+        elif not may_manage_mappa(coordinator, police_force.pk):
+            errors["coordinator"] = f"Choose a MAPPA coordinator of {police_force}"
+        elif _is_excluded(coordinator, person):
+            errors["coordinator"] = "That coordinator is excluded from this case: choose another"
     if not reason.strip():
         errors["reason"] = "Say why the person needs multi-agency management"
     if expected_release_date is not None and expected_release_date < today:
@@ -95,9 +118,33 @@ def mappa_referral_create(
         audit_record(
             actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
         )
-        coordinators = User.objects.filter(
-            agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
-        )
+        if restricted:
+            case_restriction_add(
+                person=person,
+                kind=RestrictionKind.RESTRICT_TO,
+                user=coordinator,
+                reason=f"MAPPA coordinator for the referral of {today:%-d %B %Y}",
+                actor=actor,
+            )
+            coordinators = [coordinator]
+            notifications_send(
+                recipients=_holding_spos(person),
+                person=person,
+                subject=f"Restricted case referred to MAPPA: {person.crn}",
+                body=(
+                    f"{actor.get_full_name()} referred this restricted case to MAPPA. "
+                    f"{coordinator.get_full_name()} ({coordinator.agency}), the MAPPA "
+                    "coordinator taking it, has been added to the restriction."
+                ),
+                link=reverse("people:case-access", args=[person.crn]),
+            )
+        else:
+            coordinators = users_who_may_see(
+                User.objects.filter(
+                    agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+                ).distinct(),
+                person,
+            )
         notifications_send(
             recipients=coordinators,
             person=None,  # coordinators work from the register, not the case record
@@ -106,6 +153,24 @@ def mappa_referral_create(
             link=reverse("mappa:referrals"),
         )
     return referral
+
+
+def _is_excluded(user, person) -> bool:
+    return CaseRestriction.objects.filter(
+        person=person, user=user, kind=RestrictionKind.EXCLUDE
+    ).exists()
+
+
+def _holding_spos(person) -> list:
+    """The senior probation officers of the team holding the case."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            roles__role=Role.SENIOR_PROBATION_OFFICER,
+            team__allocations__person=person,
+            team__allocations__end_date__isnull=True,
+        ).distinct()
+    )
 
 
 def _share_with(registration: MappaRegistration, agency: Agency, *, actor, today: dt.date) -> None:
@@ -574,8 +639,12 @@ def meeting_actions_chase(*, today: dt.date) -> int:
                 [action.owner] if action.owner else coordinators.get(action.owner_agency_id, [])
             )
             overdue = (today - action.due_date).days
+            person = action.agenda_item.registration.person
             notifications_send(
-                recipients=[*owners, *coordinators.get(meeting.police_force_id, [])],
+                # Nobody is chased about a case they are excluded or restricted from.
+                recipients=users_who_may_see(
+                    [*owners, *coordinators.get(meeting.police_force_id, [])], person
+                ),
                 person=None,  # owners may not see the case record; the action says what to do
                 subject=(
                     "MAPPA action due today"

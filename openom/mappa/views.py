@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view, mappa_coordinator_view
-from openom.access.policy import may_manage_mappa, may_read_minutes
+from openom.access.policy import has_mappa_role, may_manage_mappa, may_read_minutes
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
@@ -25,6 +26,13 @@ from openom.mappa.models import AgendaItem
 
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+def _registration(request, pk: int):
+    """A registration on the user's register (404 otherwise), logged as shown on this page."""
+    registration = selectors.registration_for(request.user, pk)
+    access_log_page(request, [registration.person_id], part=CasePart.MAPPA)
+    return registration
 
 
 @mappa_coordinator_view
@@ -39,6 +47,7 @@ def register(request):
             level=int(level) if level in {"1", "2", "3"} else None,
         ),
     )
+    access_log_page(request, [r.person_id for r in page.object_list], part=CasePart.MAPPA)
     return render(
         request,
         "mappa/register.html",
@@ -80,7 +89,8 @@ def referral_create(request, case):
 
 @mappa_coordinator_view
 def referrals(request):
-    waiting = selectors.referrals_waiting_for(request.user)
+    waiting = list(selectors.referrals_waiting_for(request.user))
+    access_log_page(request, [r.person_id for r in waiting], part=CasePart.MAPPA)
     return render(request, "mappa/referrals.html", {"referrals": waiting})
 
 
@@ -90,6 +100,7 @@ def referral_decide(request, pk: int):
     referral = get_object_or_404(selectors.referrals_waiting_for(request.user), pk=pk)
     form = forms.ReferralDecisionForm(request.POST or None, police_force=request.user.agency)
     category = selectors.category_of(referral.person, as_of=_today(), referral=referral)
+    access_log_page(request, [referral.person_id], part=CasePart.MAPPA)
 
     def save(data):
         services.mappa_referral_decide(
@@ -112,7 +123,7 @@ def referral_decide(request, pk: int):
 
 @mappa_coordinator_view
 def registration_detail(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     person = registration.person
     last_notification = person.notifications_made.order_by("-notified_on").first()
     return render(
@@ -141,7 +152,7 @@ def registration_detail(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def level_change(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.LevelForm(request.POST or None, initial={"version": registration.version})
 
     def save(data):
@@ -164,7 +175,7 @@ def level_change(request, pk: int):
 @mappa_coordinator_view
 @require_POST
 def confirm_to_prison(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     try:
         in_time = services.mappa_level_confirm_to_prison(
             registration=registration, actor=request.user
@@ -247,6 +258,9 @@ def meeting_schedule(request):
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for(request.user, pk)
     coordinator = may_manage_mappa(request.user, meeting.police_force_id)
+    access_log_page(
+        request, [item.registration.person_id for item in meeting.agenda.all()], part=CasePart.MAPPA
+    )
     invitations = list(meeting.invitations.all())
     return render(
         request,
@@ -278,7 +292,9 @@ def meeting_attendance(request, pk: int):
 
 def _item(request, meeting_pk: int, item_pk: int) -> AgendaItem:
     meeting = selectors.meeting_for(request.user, meeting_pk)
-    return get_object_or_404(meeting.agenda.all(), pk=item_pk)
+    item = selectors.agenda_item_for(request.user, meeting, item_pk)
+    access_log_page(request, [item.registration.person_id], part=CasePart.MAPPA)
+    return item
 
 
 @mappa_coordinator_view
@@ -328,7 +344,15 @@ def action_add(request, pk: int, item: int):
 
 @login_required
 def actions(request):
-    page = paginate(request, selectors.open_actions_for(request.user))
+    actions_ = selectors.open_actions_for(request.user)
+    if not has_mappa_role(request.user):
+        raise Http404("No such page")
+    page = paginate(request, actions_)
+    access_log_page(
+        request,
+        [a.agenda_item.registration.person_id for a in page.object_list],
+        part=CasePart.MAPPA,
+    )
     return render(
         request,
         "mappa/actions.html",
@@ -340,6 +364,7 @@ def actions(request):
 @require_POST
 def action_complete(request, pk: int):
     action = get_object_or_404(selectors.open_actions_for(request.user), pk=pk)
+    access_log_page(request, [action.agenda_item.registration.person_id], part=CasePart.MAPPA)
     try:
         services.meeting_action_complete(
             action=action, note=request.POST.get("note", ""), actor=request.user, today=_today()
@@ -396,7 +421,7 @@ def _report_context(built: report.MappaAnnualReport) -> dict:
 
 
 def _registration_form(request, pk: int, form_class, save, *, heading: str, success: str):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = form_class(request.POST or None)
     return form_page(
         request,
@@ -458,7 +483,7 @@ def civil_order_add(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def civil_order_breach_add(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.CivilOrderBreachForm(
         request.POST or None, orders=registration.person.civil_orders.all()
     )
@@ -494,7 +519,7 @@ def sfo_add(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def sfo_review(request, pk: int, sfo: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     offence = get_object_or_404(registration.serious_further_offences.all(), pk=sfo)
     form = forms.SeriousFurtherOffenceReviewForm(request.POST or None)
     return form_page(

@@ -116,7 +116,8 @@ def _case_context(case, tab: str) -> dict:
 @case_view(CasePart.SUMMARY)
 def case_summary(request, case):
     context = _case_context(case, "summary")
-    context["sentences"] = selectors.current_sentences(case.person)
+    if case.access.allows(CasePart.EVENTS):  # every part shown belongs to a shared part
+        context["sentences"] = selectors.current_sentences(case.person)
     context["iom_scheme"] = selectors.iom_scheme_of(case.person)
     if case.access.allows(CasePart.CONTACT_DETAILS):
         context["address"] = selectors.current_address(case.person)
