@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.accounts.models import User
@@ -99,7 +100,7 @@ def case_allocate_to_practitioner(
         person=person,
         team=officer.team,
         offender_manager=officer,
-        start_date=today or dt.date.today(),
+        start_date=today or timezone.localdate(),
         reason=justification.strip(),
         actor=actor,
     )

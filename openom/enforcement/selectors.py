@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from openom.access.policy import people_visible_to
 from openom.enforcement.constants import ActionKind, ActionStatus
@@ -20,9 +21,8 @@ class EnforcementItem:
 
 def enforcement_for(person: Person) -> list[EnforcementItem]:
     """Open warnings, breaches and recalls, with what to do next."""
-    import datetime as dt
 
-    today = dt.date.today()
+    today = timezone.localdate()
     items = []
     for action in EnforcementAction.objects.filter(
         person=person, status__in=[ActionStatus.OPEN, ActionStatus.STARTED]

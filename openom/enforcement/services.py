@@ -3,7 +3,9 @@
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.accounts.constants import Role
@@ -71,6 +73,15 @@ def enforcement_review(*, sentence: Sentence, actor, today: dt.date) -> Enforcem
     return action
 
 
+def _not_in_future(field: str, day: dt.date, what: str, today: dt.date | None) -> None:
+    """Enforcement records what has happened: none of its dates can be in the future."""
+    today = today or timezone.localdate()
+    if day > today:
+        raise ServiceValidationError(
+            "Check the date", field_errors={field: f"{what} must be today or in the past"}
+        )
+
+
 def _locked(action: EnforcementAction, version: int) -> EnforcementAction:
     locked = EnforcementAction.objects.select_for_update().get(pk=action.pk)
     if locked.version != version:
@@ -89,11 +100,18 @@ def _holding_allocation(person_id: int) -> CaseAllocation | None:
 
 
 def breach_start(
-    *, action: EnforcementAction, started_on: dt.date, reasons: str, version: int, actor
+    *,
+    action: EnforcementAction,
+    started_on: dt.date,
+    reasons: str,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """Breach proceedings laid at court (the 10 working day clock stops here)."""
     if action.kind != ActionKind.BREACH:
         raise ServiceValidationError("Only a breach is laid at court")
+    _not_in_future("started_on", started_on, "The date the breach was laid at court", today)
     if started_on < action.failure_date:
         raise ServiceValidationError(
             "Check the date",
@@ -116,10 +134,12 @@ def recall_request(
     requested_on: dt.date,
     version: int,
     actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """A recall request with its reasons; it goes ahead only once a manager authorises it."""
     if action.kind != ActionKind.RECALL:
         raise ServiceValidationError("Only a licence is recalled")
+    _not_in_future("requested_on", requested_on, "The date requested", today)
     if not reasons.strip():
         raise ServiceValidationError(
             "Give the reasons", field_errors={"reasons": "Say why the person should be recalled"}
@@ -150,8 +170,14 @@ def recall_request(
 
 
 def recall_authorise(
-    *, action: EnforcementAction, authorised_on: dt.date, version: int, actor
+    *,
+    action: EnforcementAction,
+    authorised_on: dt.date,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
+    _not_in_future("authorised_on", authorised_on, "The date authorised", today)
     if Role.SENIOR_PROBATION_OFFICER not in actor.role_codes:
         raise ServiceValidationError("A recall is authorised by a senior probation officer")
     if not action.recall_type:
@@ -183,9 +209,16 @@ def recall_authorise(
 
 
 def enforcement_resolve(
-    *, action: EnforcementAction, resolved_on: dt.date, outcome: BreachOutcome, version: int, actor
+    *,
+    action: EnforcementAction,
+    resolved_on: dt.date,
+    outcome: BreachOutcome,
+    version: int,
+    actor,
+    today: dt.date | None = None,
 ) -> EnforcementAction:
     """Record how it ended; a revoked order or a recall ends the sentence or licence period."""
+    _not_in_future("resolved_on", resolved_on, "The date resolved", today)
     if action.status != ActionStatus.STARTED:
         raise ServiceValidationError(
             "Start the proceedings (or authorise the recall) before resolving them"
@@ -222,8 +255,11 @@ def enforcement_resolve(
     return locked
 
 
-def warning_close(*, action: EnforcementAction, actor, closed_on: dt.date) -> EnforcementAction:
+def warning_close(
+    *, action: EnforcementAction, actor, closed_on: dt.date, today: dt.date | None = None
+) -> EnforcementAction:
     """The person responded to the warning: it stays on record and counts towards breach."""
+    _not_in_future("closed_on", closed_on, "The date the person responded", today)
     with transaction.atomic():
         locked = EnforcementAction.objects.select_for_update().get(pk=action.pk)
         locked.status, locked.resolved_on = ActionStatus.RESOLVED, closed_on
@@ -231,3 +267,47 @@ def warning_close(*, action: EnforcementAction, actor, closed_on: dt.date) -> En
         locked.save()
         audit_record(actor=actor, person=locked.person, action="warning_close", detail=str(locked))
     return locked
+
+
+def enforcement_withdraw_for_contact(
+    *, contact: Contact, reason: str, actor, today: dt.date
+) -> list[EnforcementAction]:
+    """A failure corrected to acceptable: withdraw the warnings and undecided actions it caused.
+
+    A warning (open or closed) that counted this failure no longer stands, nor does a breach or
+    recall not yet started. Proceedings already laid at court, or a recall authorised, are for
+    the court or the manager to end: they are left as they are. The rules then look again at
+    the failures that remain (another warning may still be due).
+    """
+    withdrawn: list[EnforcementAction] = []
+    with transaction.atomic():
+        actions = list(
+            EnforcementAction.objects.select_for_update()
+            .filter(failures=contact)
+            .filter(
+                Q(kind=ActionKind.WARNING, status__in=[ActionStatus.OPEN, ActionStatus.RESOLVED])
+                | Q(status=ActionStatus.OPEN)
+            )
+            .distinct()
+        )
+        for action in actions:
+            action.status = ActionStatus.WITHDRAWN
+            action.resolved_on = today
+            action.working = [
+                *action.working,
+                f"Withdrawn on {today:%d %b %Y}: the failure of {contact} was corrected to "
+                f"{contact.get_outcome_display().lower()} ({reason})",
+            ]
+            action.version += 1
+            action._change_reason = reason
+            action.save()
+            audit_record(
+                actor=actor,
+                person=action.person,
+                action="enforcement_withdraw",
+                detail=f"{action}: {reason}",
+            )
+            withdrawn.append(action)
+        if withdrawn and contact.sentence_id:
+            enforcement_review(sentence=contact.sentence, actor=actor, today=today)
+    return withdrawn

@@ -1,9 +1,8 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from openom.access.constants import AccessChannel, CasePart
@@ -93,7 +92,7 @@ def person_add(request):
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         address = form.address_data()
-        address["start_date"] = dt.date.today()
+        address["start_date"] = timezone.localdate()
         try:
             person = person_create(actor=request.user, data=form.person_data(), address=address)
         except ServiceValidationError as error:
