@@ -165,6 +165,10 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("allocation:workload", None):                  row("404 200 404 404 404 404 404 404 404 404 404 404"),
     ("allocation:allocate", "robert"):              row("404 404 404 404 404 404 404 404 404 404 404 404"),
     ("worklist:worklist", None):                   ALL_OK,
+    ("home:home", None):                           ALL_OK,
+    # One role's page and its download (the offender manager's): only its holders reach it.
+    ("home:role", None):                           row("200 404 200 200 404 404 404 404 404 404 404 200"),
+    ("home:role-export", None):                    row("200 404 200 200 404 404 404 404 404 404 404 200"),
 }
 # fmt: on
 # Routes that only the matrix above reaches through one representative (the admin's own
@@ -240,6 +244,8 @@ RECORD_ARGUMENTS = {
     "iom:action-add": {"pk": 1},
     "iom:meeting": {"pk": 1},
     "iom:minutes": {"pk": 1, "item": 1},
+    "home:role": {"slug": "offender-manager"},
+    "home:role-export": {"slug": "offender-manager"},
 }
 
 
