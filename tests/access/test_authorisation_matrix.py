@@ -179,6 +179,10 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("allocation:workload", None):                  case_row("404 200 404 404 404 404 404 404 404 404 404 404"),
     ("allocation:allocate", "robert"):              case_row("404 404 404 404 404 404 404 404 404 404 404 404"),
     ("worklist:worklist", None):                   ALL_OK,
+    ("home:home", None):                           ALL_OK,
+    # One role's page and its download (the offender manager's): only its holders reach it.
+    ("home:role", None):                           case_row("200 404 200 200 404 404 404 404 404 404 404 200", coordinators="404 404 404"),
+    ("home:role-export", None):                    case_row("200 404 200 200 404 404 404 404 404 404 404 200", coordinators="404 404 404"),
 }
 # fmt: on
 # Cora is excluded from Daniel's case: every page of it answers her as if it did not exist.
@@ -258,6 +262,8 @@ RECORD_ARGUMENTS = {
     "iom:action-add": lambda r: {"pk": r["iom_member"].pk},
     "iom:meeting": lambda r: {"pk": r["iom_meeting"].pk},
     "iom:minutes": lambda r: {"pk": r["iom_meeting"].pk, "item": r["iom_item"].pk},
+    "home:role": lambda r: {"slug": "offender-manager"},
+    "home:role-export": lambda r: {"slug": "offender-manager"},
 }
 
 

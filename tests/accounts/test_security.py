@@ -156,7 +156,7 @@ def test_an_offsite_next_address_is_ignored_after_the_code(client, olivia):
         reverse("accounts:two-factor"),
         {"code": current_code(device), "next": "https://evil.example/"},
     )
-    assert response["Location"] == reverse("people:my-cases")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_sessions_end_after_thirty_idle_minutes():
