@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -11,6 +9,7 @@ from openom.access.constants import AccessChannel, CasePart
 from openom.access.decorators import case_view
 from openom.access.policy import may_add_people
 from openom.access.services import access_log_record_many
+from openom.core.csv import csv_writer
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
 from openom.people import selectors
@@ -48,7 +47,7 @@ def my_cases_export(request):
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(
         ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"]
     )
