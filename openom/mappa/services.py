@@ -497,7 +497,14 @@ def agenda_item_minute(
 
 
 def meeting_action_add(
-    *, item: AgendaItem, description: str, owner_agency: Agency, owner, due_date: dt.date, actor
+    *,
+    item: AgendaItem,
+    description: str,
+    owner_agency: Agency,
+    owner,
+    due_date: dt.date,
+    actor,
+    today: dt.date | None = None,
 ) -> MeetingAction:
     _require_coordinator(actor, item.meeting.police_force_id)
     errors: dict[str, str] = {}
@@ -505,6 +512,8 @@ def meeting_action_add(
         errors["description"] = "Say what must be done"
     if owner is not None and owner.agency_id != owner_agency.pk:
         errors["owner"] = f"{owner.get_full_name()} does not work for {owner_agency}"
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = "The due date must be today or in the future"
     if errors:
         raise ServiceValidationError("The action needs correcting", field_errors=errors)
     with transaction.atomic():
