@@ -48,6 +48,7 @@ from openom.mappa.selectors import category_of
 from openom.notifications.services import notifications_send
 from openom.organisations.constants import AgencyKind
 from openom.organisations.models import Agency
+from openom.people.models import Person
 
 # What the responsible authorities and attending agencies see of a level 2/3 case (CJA 2003
 # s325, s327A): enough to manage the risk together, never the victim compartment.
@@ -103,6 +104,22 @@ def mappa_referral_create(
     if errors:
         raise ServiceValidationError("The referral needs correcting", field_errors=errors)
     with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        open_referral = MappaReferral.objects.filter(
+            person=person, status=ReferralStatus.PENDING
+        ).first()
+        if open_referral is not None:
+            on = open_referral.referred_on
+            raise ServiceValidationError(
+                f"{person.full_name} was already referred to MAPPA on {on.day} {on:%B %Y} and "
+                "the referral is waiting for the coordinator's decision: add to that referral "
+                "by contacting the MAPPA coordinator"
+            )
+        if MappaRegistration.objects.filter(person=person, end_date__isnull=True).exists():
+            raise ServiceValidationError(
+                f"{person.full_name} is already managed under MAPPA: ask the MAPPA coordinator "
+                "to review the level instead of referring again"
+            )
         referral = MappaReferral.objects.create(
             person=person,
             police_force=police_force,
@@ -562,7 +579,14 @@ def agenda_item_minute(
 
 
 def meeting_action_add(
-    *, item: AgendaItem, description: str, owner_agency: Agency, owner, due_date: dt.date, actor
+    *,
+    item: AgendaItem,
+    description: str,
+    owner_agency: Agency,
+    owner,
+    due_date: dt.date,
+    actor,
+    today: dt.date | None = None,
 ) -> MeetingAction:
     _require_coordinator(actor, item.meeting.police_force_id)
     errors: dict[str, str] = {}
@@ -570,6 +594,8 @@ def meeting_action_add(
         errors["description"] = "Say what must be done"
     if owner is not None and owner.agency_id != owner_agency.pk:
         errors["owner"] = f"{owner.get_full_name()} does not work for {owner_agency}"
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = "The due date must be today or in the future"
     if errors:
         raise ServiceValidationError("The action needs correcting", field_errors=errors)
     with transaction.atomic():
