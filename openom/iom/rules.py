@@ -92,6 +92,8 @@ def score(matrix: Matrix, inputs: Mapping[str, object]) -> Score:
             for category, count in sorted(raw.items()):
                 if not count:
                     continue
+                if Decimal(count) < 0:
+                    raise ValueError(f"{factor.key}: a count cannot be negative ({category})")
                 multiplier = Decimal(matrix.priority_weights.get(category, 1))
                 points = Decimal(count) * multiplier * factor.weight
                 subtotal += points

@@ -14,7 +14,6 @@ notification breaches, SFOs and notification reviews. The level that counts is t
 on the day of the event.
 """
 
-import csv
 import datetime as dt
 import io
 import zipfile
@@ -24,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
+from openom.core.csv import csv_writer
 from openom.enforcement.constants import ActionKind, BreachOutcome
 from openom.enforcement.models import EnforcementAction
 from openom.mappa import lifecycle_rules
@@ -528,26 +528,10 @@ def mappa_trend(
 
 # --- CSV: the printed layout, and tidy -----------------------------------------------------
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Neutralise a cell a spreadsheet would run as a formula (OWASP CSV injection): text
-    beginning = + - @ tab or carriage return gets a leading apostrophe. Numbers and the bare
-    "-" of a level that cannot apply are left as they are."""
-    if not isinstance(value, str) or value == "-":
-        return value
-    if value.startswith(FORMULA_PREFIXES):
-        try:
-            Decimal(value)
-        except ArithmeticError:
-            return "'" + value
-    return value
-
 
 def _writer(out):
-    write = csv.writer(out, lineterminator="\n").writerow
-    return lambda row: write([safe_cell(cell) for cell in row])
+    """Rows through the core writer, which neutralises formula cells (OWASP CSV injection)."""
+    return csv_writer(out, lineterminator="\n").writerow
 
 
 def report_csv(report: MappaAnnualReport) -> str:

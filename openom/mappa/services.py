@@ -854,7 +854,9 @@ def agenda_item_minute(
                 )
             else:
                 MappaRegistration.objects.filter(pk=locked.registration_id).update(
-                    next_review_due=rules.next_review_due(int(level), meeting.starts_at.date())
+                    next_review_due=rules.next_review_due(
+                        int(level), timezone.localdate(meeting.starts_at)
+                    )
                 )
         locked.save()
         audit_record(

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.calendar import calendar_for
@@ -83,7 +84,7 @@ def objective_add(*, plan: SentencePlan, data: dict[str, Any], actor) -> Objecti
 def sentence_plan_complete(
     *, plan: SentencePlan, version: int, actor, today: dt.date | None = None
 ) -> SentencePlan:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = SentencePlan.objects.select_for_update().get(pk=plan.pk)
         if not locked.is_current_for(version, actor):
@@ -121,7 +122,7 @@ def plan_review_record(
     today: dt.date | None = None,
 ) -> PlanReview:
     """A review records progress against every open objective and sets the next review."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     statuses = statuses or {}
     with transaction.atomic():
         locked = SentencePlan.objects.select_for_update().get(pk=plan.pk)

@@ -37,3 +37,48 @@ def test_an_unknown_factor_names_the_field_to_fix():
     code, result = calc({"inputs": {"shoplifting": 3}})
     assert code == 2
     assert result["error"]["field"] == "inputs.shoplifting"
+
+
+def test_a_negative_count_is_refused_and_never_gives_a_negative_score():
+    # Issue #14: {"convictions_12m": {"burglary": -5}} scored -30.
+    code, result = calc({"inputs": {"convictions_12m": {"burglary": -5}}})
+    assert code == 2
+    assert result["error"]["field"] == "inputs.convictions_12m.burglary"
+    code, result = calc({"inputs": {"arrests_12m": -1}})
+    assert code == 2 and result["error"]["field"] == "inputs.arrests_12m"
+
+
+def test_a_count_given_as_text_is_refused_not_coerced():
+    code, result = calc({"inputs": {"arrests_12m": "3"}})
+    assert code == 2 and result["error"]["field"] == "inputs.arrests_12m"
+    code, result = calc({"inputs": {"convictions_12m": {"theft": "abc"}}})
+    assert code == 2 and result["error"]["field"] == "inputs.convictions_12m.theft"
+
+
+def test_a_count_of_offences_is_a_whole_number():
+    code, result = calc({"inputs": {"convictions_12m": {"theft": 1.5}}})
+    assert code == 2 and result["error"]["field"] == "inputs.convictions_12m.theft"
+
+
+def test_a_by_offence_type_factor_given_a_list_is_refused():
+    code, result = calc({"inputs": {"convictions_12m": [1, 2]}})
+    assert code == 2 and result["error"]["field"] == "inputs.convictions_12m"
+
+
+def test_a_given_matrix_is_strict_about_its_flags_and_weights():
+    factor = {"key": "convictions_12m", "weight": 1, "by_offence_type": "false"}
+    code, result = calc({"matrix": {"factors": [factor]}, "inputs": {}})
+    assert code == 2 and result["error"]["field"] == "matrix.factors[0].by_offence_type"
+    factor = {"key": "arrests_12m", "weight": -2}
+    code, result = calc({"matrix": {"factors": [factor]}, "inputs": {"arrests_12m": 1}})
+    assert code == 2 and result["error"]["field"] == "matrix.factors[0].weight"
+    code, result = calc(
+        {
+            "matrix": {
+                "factors": [{"key": "c", "by_offence_type": True}],
+                "priority_weights": {"theft": "2"},
+            },
+            "inputs": {},
+        }
+    )
+    assert code == 2 and result["error"]["field"] == "matrix.priority_weights.theft"

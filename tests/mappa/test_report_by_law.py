@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from openom.core.csv import csv_safe as safe_cell
 from openom.mappa.charts import table_chart
 from openom.mappa.constants import BreachOutcome as NotificationOutcome
 from openom.mappa.constants import CivilOrderKind, LifetimeReviewOutcome, Whereabouts
@@ -30,7 +31,6 @@ from openom.mappa.report import (
     report_csv,
     report_csv_tidy,
     report_zip,
-    safe_cell,
 )
 from tests.mappa.test_report import recall, registration
 
