@@ -282,7 +282,7 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
     order = civil_order_record(
         registration=registration,
         data={
-            "kind": CivilOrderKind.SOPO,
+            "kind": CivilOrderKind.SHPO,
             "applied_on": dt.date(2026, 6, 1),
             "full_on": dt.date(2026, 7, 1),
             "conditions": "No unsupervised contact with children under 16",
@@ -293,7 +293,7 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
         civil_order_record(
             registration=registration,
             data={
-                "kind": CivilOrderKind.SOPO,
+                "kind": CivilOrderKind.SHPO,
                 "applied_on": dt.date(2026, 6, 1),
                 "interim_on": dt.date(2026, 5, 1),
             },
