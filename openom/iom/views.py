@@ -56,7 +56,7 @@ def cohort(request, scheme: Scheme):
 def matrix(request, scheme: Scheme):
     """The scheme's matrix, or (with ?district=) one district's own priority multipliers."""
     districts = scheme.area.delivery_units.order_by("name")
-    district_id = request.GET.get("district")
+    district_id = forms.MatrixQuery.read(request.GET)["district"]
     district = districts.filter(pk=district_id).first() if district_id else None
     form = forms.MatrixForm(
         request.POST or None,

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import GovUKDateField, QueryForm, ServiceForm, WindowedDateField
 from openom.mappa.constants import (
     BreachOutcome,
     CivilOrderKind,
@@ -192,7 +192,7 @@ class ActionForm(ServiceForm):
 
 
 class ReportForm(forms.Form):
-    year_end = forms.DateField(
+    year_end = WindowedDateField(
         label="Year ending (31 March)",
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(
@@ -251,3 +251,11 @@ class SeriousFurtherOffenceForm(ServiceForm):
 
 class SeriousFurtherOffenceReviewForm(ServiceForm):
     findings = forms.CharField(label="What the review found", widget=forms.Textarea)
+
+
+class MeetingQuery(QueryForm):
+    """?level= on the schedule-a-meeting page: level 2 or 3 (other values are ignored)."""
+
+    level = forms.TypedChoiceField(
+        choices=[(Level.MULTI_AGENCY, ""), (Level.SENIOR, "")], coerce=int
+    )

@@ -201,7 +201,8 @@ def meeting_list(request):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request):
-    level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
+    # Query and posted values are read by a form: ?level=abc is ignored, never a 500.
+    level = forms.MeetingQuery.read(request.POST or request.GET)["level"] or Level.MULTI_AGENCY
     due_by = _today() + dt.timedelta(weeks=8)
     candidates = selectors.register_for(request.user, level=level if level in (2, 3) else 2)
     form = forms.MeetingForm(
