@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import EditConflict, ServiceValidationError
 
 # The dates a form takes unless its field says otherwise: people born, sentenced, released and
 # supervised between these. A typing slip (0001, 9999) is refused here rather than stored, where
@@ -144,12 +144,50 @@ class GovUKDateField(forms.MultiValueField):
 class ServiceForm(forms.Form):
     """A form whose service errors (from the domain rules) land on the right fields."""
 
+    conflict: EditConflict | None = None
+
     def add_service_errors(self, error: ServiceValidationError) -> None:
+        if isinstance(error, EditConflict):
+            self.show_conflict(error)
         if not error.field_errors:
             self.add_error(None, error.message)
             return
         for field, message in error.field_errors.items():
             self.add_error(field if field in self.fields else None, message)
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        """Keep the user's text, show theirs beside it, and carry the version now saved.
+
+        The next save is then a deliberate one, made after reading what the other person wrote.
+        """
+        self.conflict = conflict
+        if conflict.version is not None and "version" in self.fields:
+            self.data = self.data.copy()
+            self.data["version"] = str(conflict.version)
+
+    @property
+    def conflict_rows(self) -> list[dict[str, object]]:
+        """Each edited field: its label, the saved text (theirs) and the posted text (yours)."""
+        if self.conflict is None:
+            return []
+        rows = []
+        for name, theirs in self.conflict.theirs.items():
+            field = self.fields.get(name)
+            yours = self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
+            rows.append(
+                {
+                    "label": field.label if field is not None else name,
+                    "theirs": "" if theirs is None else theirs,
+                    "yours": "" if yours is None else yours,
+                }
+            )
+        return rows
+
+
+class VersionedForm(ServiceForm):
+    """An edit form for a VersionedModel: it carries the version the record was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
 
 class VersionForm(QueryForm):

@@ -2,7 +2,13 @@ import datetime as dt
 
 from django import forms
 
-from openom.core.forms import GovUKDateField, QueryForm, ServiceForm, WindowedDateField
+from openom.core.forms import (
+    GovUKDateField,
+    QueryForm,
+    ServiceForm,
+    VersionedForm,
+    WindowedDateField,
+)
 from openom.mappa.constants import (
     BreachOutcome,
     CivilOrderKind,
@@ -147,7 +153,12 @@ class AttendanceForm(forms.Form):
         }
 
 
-class MinutesForm(ServiceForm):
+class MinutesForm(VersionedForm):
+    """Carries the agenda item's version and the registration's, as read when the page opened."""
+
+    registration_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+    )
     minutes = forms.CharField(label="Minutes", widget=forms.Textarea, required=False)
     risk_management_plan = forms.CharField(
         label="Risk management plan", widget=forms.Textarea, required=False

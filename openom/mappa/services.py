@@ -16,7 +16,8 @@ from openom.access.policy import may_manage_mappa
 from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
 from openom.accounts.constants import Role
 from openom.accounts.models import User
-from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.exceptions import ServiceValidationError
+from openom.core.services import edit_check
 from openom.mappa import rules
 from openom.mappa.constants import (
     Level,
@@ -308,12 +309,11 @@ def mappa_level_set(
             .select_related("person", "police_force", "probation_area")
             .get(pk=registration.pk)
         )
-        if locked.version != version:
-            raise EditConflict("Someone else changed this registration: reload it and check")
+        edit_check(locked, version=version, actor=actor, noun="registration", fields=("level",))
         if locked.end_date is not None:
             raise ServiceValidationError("This registration has ended")
         _apply_level(locked, level, rationale=rationale, actor=actor, today=today, meeting=meeting)
-        locked.version += 1
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor, person=locked.person, action="mappa_level_set", detail=str(locked)
@@ -452,10 +452,24 @@ def mapp_meeting_attendance_record(
     return locked
 
 
+# What a coordinator minutes for each case on a MAPP meeting's agenda.
+MINUTED_FIELDS = ("minutes", "risk_management_plan", "disclosure_decision")
+
+
 def agenda_item_minute(
-    *, item: AgendaItem, data: dict[str, Any], actor, today: dt.date
+    *,
+    item: AgendaItem,
+    data: dict[str, Any],
+    actor,
+    today: dt.date,
+    version: int | None = None,
+    registration_version: int | None = None,
 ) -> AgendaItem:
-    """Minutes, risk management plan, disclosure decision and any change of level for one case."""
+    """Minutes, risk management plan, disclosure decision and any change of level for one case.
+
+    `version` and `registration_version` are the agenda item's and the registration's versions
+    when the form was read: a save over someone else's is refused (EditConflict) with their text.
+    """
     meeting = item.meeting
     _require_coordinator(actor, meeting.police_force_id)
     with transaction.atomic():
@@ -464,7 +478,14 @@ def agenda_item_minute(
             .select_related("registration")
             .get(pk=item.pk)
         )
-        for field in ("minutes", "risk_management_plan", "disclosure_decision"):
+        edit_check(
+            locked,
+            version=locked.version if version is None else version,
+            actor=actor,
+            noun="case's minutes",
+            fields=MINUTED_FIELDS,
+        )
+        for field in MINUTED_FIELDS:
             if field in data:
                 setattr(locked, field, data[field] or "")
         level = data.get("level_decided")
@@ -475,7 +496,13 @@ def agenda_item_minute(
                     registration=locked.registration,
                     level=int(level),
                     rationale=f"Decided at the {meeting}",
-                    version=locked.registration.version,
+                    # The version the coordinator read, never the current one: otherwise the
+                    # registration's lock could not fire (issue #14).
+                    version=(
+                        locked.registration.version
+                        if registration_version is None
+                        else registration_version
+                    ),
                     actor=actor,
                     today=today,
                     meeting=meeting,
@@ -484,6 +511,7 @@ def agenda_item_minute(
                 MappaRegistration.objects.filter(pk=locked.registration_id).update(
                     next_review_due=rules.next_review_due(int(level), meeting.starts_at.date())
                 )
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,
@@ -535,6 +563,7 @@ def meeting_action_complete(
         if locked.completed_on is not None:
             raise ServiceValidationError("This action is already done")
         locked.completed_on, locked.completion_note = today, note.strip()
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,

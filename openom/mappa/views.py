@@ -292,13 +292,20 @@ def minutes_record(request, pk: int, item: int):
             "minutes": agenda_item.minutes,
             "risk_management_plan": agenda_item.risk_management_plan,
             "disclosure_decision": agenda_item.disclosure_decision,
+            "version": agenda_item.version,
+            "registration_version": agenda_item.registration.version,
         },
     )
     return form_page(
         request,
         form=form,
         save=lambda data: services.agenda_item_minute(
-            item=agenda_item, data=data, actor=request.user, today=_today()
+            item=agenda_item,
+            data=data,
+            actor=request.user,
+            today=_today(),
+            version=data["version"],
+            registration_version=data["registration_version"],
         ),
         success="Minutes saved",
         next_url=reverse("mappa:meeting", args=[pk]),
