@@ -1,6 +1,6 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, QueryForm, ServiceForm
+from openom.core.forms import GovUKDateField, QueryForm, ServiceForm, VersionedForm
 from openom.iom.constants import Pathway, ReviewDecision, StatutoryStatus, Strategy
 from openom.offences.constants import OffenceCategory
 from openom.organisations.models import Agency
@@ -118,7 +118,7 @@ class MeetingForm(ServiceForm):
     date = GovUKDateField(label="Meeting date")
 
 
-class MinutesForm(ServiceForm):
+class MinutesForm(VersionedForm):
     minutes = forms.CharField(label="Minutes", widget=forms.Textarea)
     pathway = forms.ChoiceField(
         label="Action agreed: pathway",

@@ -305,7 +305,10 @@ def outcomes(request, scheme: Scheme):
 def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
     meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
     agenda_item = get_object_or_404(meeting.items.select_related("membership__person"), pk=item)
-    form = forms.MinutesForm(request.POST or None, initial={"minutes": agenda_item.minutes})
+    form = forms.MinutesForm(
+        request.POST or None,
+        initial={"minutes": agenda_item.minutes, "version": agenda_item.version},
+    )
     return form_page(
         request,
         form=form,
@@ -315,6 +318,7 @@ def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
             action=form.agreed_action(),
             actor=request.user,
             today=_today(),
+            version=data["version"],
         ),
         success="Minutes saved",
         next_url=reverse("iom:meeting", args=[pk]),
