@@ -25,6 +25,10 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'openom.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Keep connections between requests (a new one per request was about a third of a page's cost),
+# checking each before reuse so a restarted database is noticed.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo server read while a background job writes.
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -84,10 +88,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files keep their cache headers): nothing else is ever stored.
+    "openom.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "openom.accounts.middleware.IdleTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "openom.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -186,7 +193,9 @@ SESSION_COOKIE_HTTPONLY = True
 # when the browser closes).
 OPENOM_IDLE_TIMEOUT_MINUTES = env.int("OPENOM_IDLE_TIMEOUT_MINUTES", default=30)
 SESSION_COOKIE_AGE = OPENOM_IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle clock is renewed by IdleTimeoutMiddleware, which writes the session at most this often.
+SESSION_SAVE_EVERY_REQUEST = False
+OPENOM_SESSION_RENEW_SECONDS = env.int("OPENOM_SESSION_RENEW_SECONDS", default=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -33,6 +33,7 @@ class Relationship(models.TextChoices):
 
     HOLDING_TEAM = "HOLDING_TEAM", "Holding team"
     OUT_OF_TEAM = "OUT_OF_TEAM", "Out-of-team access with a recorded reason"
+    APPROVED_PREMISES = "APPROVED_PREMISES", "Resident of approved premises in the area"
     SHARED = "SHARED", "Shared under an information-sharing record"
     VICTIM_LIAISON = "VICTIM_LIAISON", "Victim liaison"
     INSPECTION = "INSPECTION", "Inspection sample"

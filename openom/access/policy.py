@@ -15,6 +15,8 @@ The rules (DOMAIN.md §1; issue "Multi-agency need-to-know"):
   health information health staff with access; anyone else only where a share names them.
 - Inspectors read the cases in their inspection's sample while it runs, read-only.
 - Performance analysts and system administrators see no case (aggregates and reference data).
+- Approved premises staff read the case record of a current resident of approved premises in
+  their area without a reason each time (issue #15); edits stay with the holding team.
 - Exclusion lists (never this person) and restriction lists (only these people) override all.
 """
 
@@ -42,7 +44,8 @@ from openom.accounts.constants import Role
 from openom.allocation.models import CaseAllocation
 from openom.inspection.models import Inspection
 from openom.organisations.constants import AgencyKind
-from openom.people.models import Person
+from openom.people.constants import AddressType
+from openom.people.models import Address, Person
 from openom.victims.models import Victim, VictimSummaryShare
 
 
@@ -136,6 +139,26 @@ def people_visible_to(user, *, day: dt.date | None = None) -> QuerySet[Person]:
     return Person.objects.filter(reasons).exclude(_restriction_filter(user))
 
 
+def approved_premises_residents(day: dt.date | None = None) -> QuerySet[Person]:
+    """People whose current address is an approved premises (their residents)."""
+    day = day or _today()
+    living_there = Address.objects.filter(
+        person=OuterRef("pk"),
+        address_type=AddressType.APPROVED_PREMISES,
+        start_date__lte=day,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
+    return Person.objects.filter(Exists(living_there))
+
+
+def is_approved_premises_resident(person: Person, day: dt.date | None = None) -> bool:
+    return approved_premises_residents(day).filter(pk=person.pk).exists()
+
+
+def people_not_restricted_for(user) -> QuerySet[Person]:
+    """Everyone except those an exclusion or restriction list keeps from `user`."""
+    return Person.objects.exclude(_restriction_filter(user))
+
+
 def _out_of_team_reason_given(user, person: Person) -> bool:
     return OutOfTeamAccess.objects.filter(
         user=user, person=person, expires_at__gt=timezone.now()
@@ -174,6 +197,11 @@ def case_access(user, person: Person, *, day: dt.date | None = None) -> CaseAcce
             parts |= CASE_RECORD_PARTS
             if Role.SENIOR_PROBATION_OFFICER in roles or allocation.offender_manager_id == user.pk:
                 parts.add(CasePart.ACCESS_LOG)
+        elif Role.APPROVED_PREMISES_STAFF in roles and is_approved_premises_resident(person):
+            # Approved premises staff look after their residents every day: no reason each time
+            # (issue #15). They read the case record; the holding team keeps the edits.
+            relationship = Relationship.APPROVED_PREMISES
+            parts |= CASE_RECORD_PARTS
         elif roles & AREA_READ_ON_REASON_ROLES:
             relationship = Relationship.OUT_OF_TEAM
             parts |= CASE_RECORD_PARTS

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import OuterRef, Q, Subquery, Sum
+from django.utils import timezone
 
 from openom.access.policy import people_visible_to
 from openom.accounts.constants import Grade
@@ -70,11 +71,11 @@ def _case_loads(person_ids: list[int], today: dt.date) -> dict[int, CaseLoad]:
 
 
 def case_load(person_id: int, today: dt.date | None = None) -> CaseLoad | None:
-    return _case_loads([person_id], today or dt.date.today()).get(person_id)
+    return _case_loads([person_id], today or timezone.localdate()).get(person_id)
 
 
 def team_workload(team_id: int, today: dt.date | None = None) -> list[PractitionerLoad]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     staff = list(
         User.objects.filter(
             team_id=team_id, is_active=True, grade__in=CASE_HOLDING_GRADES
@@ -116,7 +117,7 @@ def allocation_options(
 ) -> tuple[list[PractitionerLoad], PractitionerLoad | None, CaseLoad | None]:
     """Each practitioner's capacity with the new case, whether their grade fits, and the one
     recommended: the eligible practitioner with the most capacity left."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     new_case = case_load(person_id, today)
     practitioners = team_workload(team_id, today)
     protect = new_case.tier[:1] if new_case and new_case.tier else ""

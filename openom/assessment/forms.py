@@ -127,9 +127,22 @@ class NeedSectionForm(ServiceForm):
 
 class PredictorScoreForm(ServiceForm):
     predictor = forms.ChoiceField(label="Predictor", choices=Predictor.choices)
-    score = forms.DecimalField(label="Score", max_digits=6, decimal_places=2, min_value=0)
-    band = forms.CharField(
-        label="Band", max_length=12, help_text="As the tool gave it, for example HIGH"
+    score = forms.DecimalField(
+        label="Score",
+        max_digits=6,
+        decimal_places=2,
+        help_text="The percentage the tool gave, from 0 to 100, for example 4.25",
+    )
+    band = forms.ChoiceField(
+        label="Band",
+        choices=[
+            ("LOW", "Low"),
+            ("MEDIUM", "Medium"),
+            ("HIGH", "High"),
+            ("VERY_HIGH", "Very high"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="As the tool gave it",
     )
     is_static = forms.BooleanField(
         label="Static score (no dynamic factors assessed)", required=False

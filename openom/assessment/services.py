@@ -5,8 +5,12 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from openom.access.services import audit_record
+from openom.accounts.selectors import team_managers
+from openom.allocation.models import CaseAllocation
 from openom.assessment.constants import (
     COUNTERSIGNED_LEVELS,
     ROSH_ORDER,
@@ -17,6 +21,7 @@ from openom.assessment.constants import (
 from openom.assessment.models import Assessment, NeedScore, PredictorScore
 from openom.assessment.questions import SECTIONS, SECTIONS_BY_KEY
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.notifications.services import notifications_send
 from openom.people.models import Person
 
 ROSH_FIELDS = (
@@ -55,7 +60,7 @@ def assessment_start(
     *, person: Person, purpose: AssessmentPurpose, actor, today: dt.date | None = None
 ) -> Assessment:
     """Start a new version; it begins as a copy of the latest completed one (asked once, reused)."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         Person.objects.select_for_update().get(pk=person.pk)
         draft = Assessment.objects.filter(person=person, status=AssessmentStatus.DRAFT).first()
@@ -151,7 +156,7 @@ def assessment_complete(
     """Score the needs and OGRS3, then complete, or send for countersignature if RoSH is high."""
     from openom.assessment.scoring import dynamic_predictors_for, ogrs3_for
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if not locked.is_current_for(version, actor):
@@ -201,6 +206,25 @@ def assessment_complete(
         )
         if locked.status == AssessmentStatus.COMPLETE:
             _after_completion(locked, actor)
+        else:
+            holding = (
+                CaseAllocation.objects.filter(person_id=locked.person_id, end_date__isnull=True)
+                .values_list("team_id", flat=True)
+                .first()
+            )
+            notifications_send(
+                recipients=team_managers(holding),
+                person=locked.person,
+                subject=(
+                    f"Assessment to countersign: {locked.person.full_name} ({locked.person.crn})"
+                ),
+                body=(
+                    f"{actor.get_full_name() or actor.username} completed an assessment with "
+                    f"{locked.get_overall_rosh_display().lower()} risk of serious harm on "
+                    f"{today:%d %B %Y}. It takes effect once you countersign it."
+                ),
+                link=reverse("assessments:countersign-queue"),
+            )
     return locked
 
 
@@ -209,7 +233,7 @@ def assessment_countersign(
 ) -> Assessment:
     from openom.accounts.constants import Role
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if Role.SENIOR_PROBATION_OFFICER not in actor.role_codes:
         raise ServiceValidationError(
             "A senior probation officer countersigns high risk of harm assessments"
@@ -231,6 +255,13 @@ def assessment_countersign(
             actor=actor, person=locked.person, action="assessment_countersign", detail=str(locked)
         )
         _after_completion(locked, actor)
+        notifications_send(
+            recipients=[locked.assessor],
+            person=locked.person,
+            subject=f"Assessment countersigned: {locked.person.full_name} ({locked.person.crn})",
+            body=f"{actor.get_full_name() or actor.username} countersigned it on {today:%d %B %Y}.",
+            link=reverse("assessment:overview", args=[locked.person.crn]),
+        )
     return locked
 
 
@@ -240,9 +271,24 @@ def _after_completion(assessment: Assessment, actor) -> None:
     tier_recalculate(person=assessment.person, actor=actor, reason="Assessment completed")
 
 
-def predictor_score_record(*, person: Person, data: dict[str, Any], actor) -> PredictorScore:
+def predictor_score_record(
+    *, person: Person, data: dict[str, Any], actor, today: dt.date | None = None
+) -> PredictorScore:
+    """A score from an external tool, checked against its range, band and date, then tiered."""
+    from openom.assessment.rules.predictors import predictor_problems
     from openom.tiering.services import tier_recalculate
 
+    today = today or timezone.localdate()
+    errors = predictor_problems(
+        predictor=data.get("predictor", ""),
+        score=data.get("score"),
+        band=data.get("band", ""),
+        assessed_on=data.get("assessed_on"),
+        today=today,
+    )
+    if errors:
+        raise ServiceValidationError("The predictor score needs correcting", field_errors=errors)
+    data = {**data, "band": data["band"].strip().upper().replace(" ", "_")}
     with transaction.atomic():
         score = PredictorScore.objects.create(person=person, recorded_by=actor, **data)
         audit_record(actor=actor, person=person, action="predictor_score_record", detail=str(score))

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from openom.contacts.constants import ContactOutcome, ContactType
 from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.timezones import NonexistentLocalTime, london_datetime
 
 
 class ContactArrangeForm(ServiceForm):
@@ -32,8 +33,13 @@ class ContactArrangeForm(ServiceForm):
         label="Counts as a rehabilitation activity day", required=False
     )
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    confirm_date = forms.BooleanField(
+        label="The date is right: this appointment has already happened, or is at a weekend on purpose",
+        required=False,
+    )
 
-    def __init__(self, *args, person, **kwargs):
+    def __init__(self, *args, person, now: dt.datetime | None = None, **kwargs):
+        self.now = now or timezone.now()
         super().__init__(*args, **kwargs)
         sentences = person.sentences.filter(termination_date__isnull=True).select_related("event")
         self.fields["sentence"].queryset = sentences
@@ -44,9 +50,36 @@ class ContactArrangeForm(ServiceForm):
 
         self.fields["requirement"].queryset = Requirement.objects.filter(sentence__in=sentences)
 
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("date"), data.get("time")
+        if day is None or time is None:
+            return data
+        try:
+            data["starts_at"] = london_datetime(day, time)
+        except NonexistentLocalTime as gap:
+            self.add_error("time", str(gap))
+            return data
+        if data["confirm_date"]:
+            return data
+        weekend_ok = data.get("contact_type") == ContactType.UNPAID_WORK
+        if day.weekday() >= 5 and not weekend_ok:
+            self.add_error(
+                "date",
+                "The appointment date must be a weekday, or tick the box to confirm a weekend "
+                "appointment",
+            )
+        elif data["starts_at"] < self.now:
+            self.add_error(
+                "date",
+                "The appointment is in the past: tick the box to confirm you are recording one "
+                "that has already happened",
+            )
+        return data
+
     def contact_data(self, officer) -> dict:
         data = self.cleaned_data
-        starts_at = timezone.make_aware(dt.datetime.combine(data["date"], data["time"]))
+        starts_at = data["starts_at"]
         return {
             "contact_type": data["contact_type"],
             "starts_at": starts_at,
@@ -80,3 +113,14 @@ class ContactOutcomeForm(ServiceForm):
         decimal_places=1,
     )
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label="Why are you changing the outcome?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed only when correcting an outcome already recorded; it is kept in the history",
+    )
+
+    def __init__(self, *args, correcting: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["reason"]

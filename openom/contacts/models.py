@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from openom.contacts.constants import ContactOutcome, ContactType
@@ -50,4 +51,7 @@ class Contact(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_contact_type_display()} {self.starts_at:%d %b %Y %H:%M}"
+        # Stored in UTC; people read it in Europe/London (BST in summer).
+        return (
+            f"{self.get_contact_type_display()} {timezone.localtime(self.starts_at):%d %b %Y %H:%M}"
+        )

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 
 from openom.contacts.constants import ATTENDED, FACE_TO_FACE
 from openom.contacts.models import Contact
@@ -37,7 +38,7 @@ class SentenceCompliance:
 
 def compliance_for(person: Person, today: dt.date | None = None) -> list[SentenceCompliance]:
     """For each current community sentence or licence: contact frequency and requirement progress."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     sentences = [
         s
         for s in Sentence.objects.filter(
@@ -65,7 +66,9 @@ def compliance_for(person: Person, today: dt.date | None = None) -> list[Sentenc
     results = []
     for sentence in sentences:
         start = sentence.release_date if sentence.is_custodial else sentence.sentence_date
-        days = [timestamp.date() for sid, timestamp in seen if sid in (sentence.pk, None)]
+        days = [
+            timezone.localdate(timestamp) for sid, timestamp in seen if sid in (sentence.pk, None)
+        ]
         frequency = frequency_compliance(
             start=start,
             today=today,
@@ -102,3 +105,10 @@ def compliance_for(person: Person, today: dt.date | None = None) -> list[Sentenc
             )
         )
     return results
+
+
+def contact_changes(contact: Contact):
+    """The contact's history: what was arranged, each outcome recorded and each correction."""
+    from openom.core.history import changes_of
+
+    return changes_of(contact)

@@ -42,11 +42,19 @@ def contact_outcome_record(
     evidence: str = "",
     notes: str = "",
     hours_credited: Decimal | None = None,
+    reason: str = "",
     now: dt.datetime | None = None,
 ) -> Contact:
-    """Record the outcome; an unacceptable failure on an enforceable contact goes to enforcement."""
+    """Record the outcome; an unacceptable failure on an enforceable contact goes to enforcement.
+
+    Correcting an outcome already recorded needs a reason (it can change enforcement): the
+    change is kept in the contact's history with it. A failure corrected to an outcome that is
+    not a failure withdraws the warning it caused.
+    """
     now = now or timezone.now()
     errors: dict[str, str] = {}
+    if contact.outcome and outcome != contact.outcome and not reason.strip():
+        errors["reason"] = "Say why you are changing the outcome"
     if contact.starts_at > now:
         errors["outcome"] = "The appointment has not happened yet: record its outcome afterwards"
     if outcome == ContactOutcome.ACCEPTABLE_ABSENCE and not evidence.strip():
@@ -66,6 +74,7 @@ def contact_outcome_record(
             raise EditConflict(
                 "Someone else recorded this contact while you were editing: reload it and check"
             )
+        previous = locked.outcome
         locked.outcome = outcome
         locked.evidence = evidence
         locked.notes = notes
@@ -73,15 +82,25 @@ def contact_outcome_record(
         locked.outcome_recorded_at = now
         locked.outcome_recorded_by = actor
         locked.version += 1
+        if previous and previous != outcome:
+            locked._change_reason = reason.strip()
         locked.save()
         audit_record(
             actor=actor,
             person=locked.person,
-            action="contact_outcome_record",
-            detail=f"{locked}: {outcome}",
+            action="contact_outcome_correct" if previous else "contact_outcome_record",
+            detail=f"{locked}: {previous + ' to ' if previous else ''}{outcome}"
+            + (f" ({reason.strip()})" if previous and previous != outcome else ""),
         )
+        today = timezone.localdate(now)
+        if previous in FAILURES_TO_COMPLY and outcome not in FAILURES_TO_COMPLY:
+            from openom.enforcement.services import enforcement_withdraw_for_contact
+
+            enforcement_withdraw_for_contact(
+                contact=locked, reason=reason.strip(), actor=actor, today=today
+            )
         if outcome in FAILURES_TO_COMPLY and locked.enforceable and locked.sentence_id:
             from openom.enforcement.services import enforcement_review
 
-            enforcement_review(sentence=locked.sentence, actor=actor, today=timezone.localdate(now))
+            enforcement_review(sentence=locked.sentence, actor=actor, today=today)
     return locked

@@ -54,21 +54,62 @@ def contact_create(request, case):
     )
 
 
+def _contact_of(case, pk: int) -> Contact:
+    contact = (
+        Contact.objects.filter(person=case.person, pk=pk)
+        .select_related("officer", "outcome_recorded_by", "sentence__event", "requirement")
+        .first()
+    )
+    if contact is None:
+        raise Http404("No such contact")
+    return contact
+
+
+@case_view(CasePart.CONTACTS)
+def contact_detail(request, case, pk: int):
+    """Everything recorded about one contact, with each change: who, when, what and why."""
+    contact = _contact_of(case, pk)
+    return render(
+        request,
+        "contacts/detail.html",
+        {
+            "case": case,
+            "person": case.person,
+            "access": case.access,
+            "tab": "contacts",
+            "contact": contact,
+            "changes": selectors.contact_changes(contact),
+        },
+    )
+
+
 @case_view(CasePart.CONTACTS, edit=True)
 @require_http_methods(["GET", "POST"])
 def contact_outcome(request, case, pk: int):
-    contact = Contact.objects.filter(person=case.person, pk=pk).first()
-    if contact is None:
-        raise Http404("No such contact")
-    back = reverse("contacts:list", args=[case.person.crn])
+    contact = _contact_of(case, pk)
+    correcting = bool(contact.outcome)
+    back = reverse("contacts:detail", args=[case.person.crn, contact.pk])
     return form_page(
         request,
         form=ContactOutcomeForm(
-            request.POST or None, initial={"version": contact.version, "outcome": contact.outcome}
+            request.POST or None,
+            correcting=correcting,
+            initial={
+                "version": contact.version,
+                "outcome": contact.outcome,
+                "evidence": contact.evidence,
+                "hours_credited": contact.hours_credited,
+                "notes": contact.notes,
+            },
         ),
         person=case.person,
-        heading=f"Record the outcome: {contact}",
-        intro="An unacceptable failure to comply on an enforceable appointment starts the enforcement clock.",
+        heading=f"{'Correct' if correcting else 'Record'} the outcome: {contact}",
+        intro=(
+            "Changing a failure to comply to an acceptable outcome withdraws the warning it caused."
+            if correcting
+            else "An unacceptable failure to comply on an enforceable appointment starts the "
+            "enforcement clock."
+        ),
         save=lambda data: contact_outcome_record(
             contact=contact,
             outcome=data["outcome"],
@@ -77,8 +118,9 @@ def contact_outcome(request, case, pk: int):
             evidence=data["evidence"],
             notes=data["notes"],
             hours_credited=data["hours_credited"],
+            reason=data.get("reason", ""),
         ),
-        success="Outcome recorded",
+        success="Outcome corrected" if correcting else "Outcome recorded",
         next_url=back,
         back_url=back,
     )

@@ -102,6 +102,21 @@ def _shown(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+# Input limit, not a rule: a date outside these years is a typing mistake in any calculator.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+
+def parse_date_in_range(
+    payload: Mapping[str, Any], field: str, *, required: bool = True
+) -> dt.date | None:
+    """`parse_date`, refusing dates outside the years 1900 to 2100."""
+    value = parse_date(payload, field, required=required)
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise CalcInputError(field, f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}")
+    return value
+
+
 def parse_int(
     payload: Mapping[str, Any],
     field: str,

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 
 def service(request: HttpRequest) -> dict[str, object]:
     from openom.access.policy import may_add_people
-    from openom.notifications.selectors import notifications_for
+    from openom.notifications.selectors import unread_count_for
 
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
@@ -14,7 +14,5 @@ def service(request: HttpRequest) -> dict[str, object]:
         "is_manager": signed_in and "SENIOR_PROBATION_OFFICER" in user.role_codes,
         "is_mappa_coordinator": signed_in and "MAPPA_COORDINATOR" in user.role_codes,
         "is_iom_coordinator": signed_in and "IOM_COORDINATOR" in user.role_codes,
-        "unread_notifications": (
-            notifications_for(user).filter(read_at__isnull=True).count() if signed_in else 0
-        ),
+        "unread_notifications": unread_count_for(user) if signed_in else 0,
     }

@@ -9,13 +9,19 @@ What it masks: case reference numbers (CRN, a letter and six digits), PNC number
 (YYYY/NNNNNNNC or YY/NNNNNNNC), prison numbers (A1234BC), full dates (dates of birth look like
 any other date, so every day-month-year date is masked), email addresses, UK postcodes,
 National Insurance numbers and UK telephone numbers. Names and free text cannot be recognised
-reliably: code must not log them in the first place.
+reliably: code must not log them in the first place, and the values of query parameters that
+carry them (the search box `q`, names, dates of birth) are masked whole as "[SEARCH]".
+
+Request lines carry all of these URL-encoded, often more than once (a `next=` naming a search
+page): each encoded run is decoded (up to four times) before masking, and replaced by its
+masked, decoded form only when something in it was masked.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import unquote
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -57,11 +63,48 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def redact(text: str) -> str:
-    """The text with every recognisable piece of personal data replaced by a label."""
+# Query parameters whose value is what someone typed to find a person: masked whole.
+SEARCH_PARAMETERS = re.compile(
+    r"(?P<key>(?:^|(?<=[?&;]))(?:q|query|search|term|name|surname|forename|first_name|last_name"
+    r"|date_of_birth\w*|dob\w*|pnc\w*|crn\w*|noms\w*))=(?P<value>[^&;\s\"'#]*)",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\[[A-Z-]+\]")
+# A run of URL characters with at least one percent-encoded byte in it.
+_ENCODED = re.compile(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
+_DECODE_ROUNDS = 4
+
+
+def _mask_search(match: re.Match[str]) -> str:
+    value = match.group("value")
+    if not value or _LABEL.fullmatch(value):
+        return match.group(0)
+    return f"{match.group('key')}=[SEARCH]"
+
+
+def _redact_plain(text: str) -> str:
     for label, pattern in PATTERNS:
         text = pattern.sub(label, text)
-    return text
+    return SEARCH_PARAMETERS.sub(_mask_search, text)
+
+
+def _redact_encoded(match: re.Match[str]) -> str:
+    token = match.group(0)
+    decoded = token
+    for _ in range(_DECODE_ROUNDS):
+        # A space stays encoded ("+"), so the decoded run is still one token of the line.
+        once = unquote(decoded).replace(" ", "+")
+        if once == decoded:
+            break
+        decoded = once
+    masked = _redact_plain(decoded)
+    return masked if masked != decoded else token
+
+
+def redact(text: str) -> str:
+    """The text with every recognisable piece of personal data replaced by a label."""
+    text = _ENCODED.sub(_redact_encoded, text)
+    return _redact_plain(text)
 
 
 class RedactPersonalDataFilter(logging.Filter):

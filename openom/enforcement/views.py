@@ -1,8 +1,7 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from openom.access.constants import CasePart
@@ -87,11 +86,11 @@ def action_detail(request, case, pk: int):
                 request.POST or None,
                 initial={
                     "version": action.version,
-                    "started_on": dt.date.today(),
-                    "requested_on": dt.date.today(),
-                    "authorised_on": dt.date.today(),
-                    "resolved_on": dt.date.today(),
-                    "closed_on": dt.date.today(),
+                    "started_on": timezone.localdate(),
+                    "requested_on": timezone.localdate(),
+                    "authorised_on": timezone.localdate(),
+                    "resolved_on": timezone.localdate(),
+                    "closed_on": timezone.localdate(),
                 },
             )
             if request.method == "POST" and form.is_valid():

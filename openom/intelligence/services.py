@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
@@ -17,7 +18,7 @@ def intelligence_add(
     actor,
     today: dt.date | None = None,
 ) -> IntelligenceItem:
-    if recorded_on > (today or dt.date.today()):
+    if recorded_on > (today or timezone.localdate()):
         raise ServiceValidationError(
             "The date is in the future",
             field_errors={"recorded_on": "Enter today's date or a date in the past"},

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel, VersionedModel
@@ -187,7 +188,7 @@ class MappMeeting(TimeStampedModel):
         indexes = [models.Index(fields=["police_force", "starts_at"])]
 
     def __str__(self) -> str:
-        return f"Level {self.level} MAPP meeting, {self.starts_at:%d %b %Y}"
+        return f"Level {self.level} MAPP meeting, {timezone.localtime(self.starts_at):%d %b %Y}"
 
 
 class MeetingAgency(models.Model):

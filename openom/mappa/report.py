@@ -5,13 +5,13 @@ history, recalls resolved as returns to custody (enforcement), civil orders and 
 and notification breaches. The level that counts is the one in force on the day of the event.
 """
 
-import csv
 import datetime as dt
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from openom.core.csv import csv_writer
 from openom.enforcement.constants import ActionKind, BreachOutcome
 from openom.enforcement.models import EnforcementAction
 from openom.mappa.constants import BreachOutcome as NotificationOutcome
@@ -218,7 +218,7 @@ def mappa_annual_report(*, police_force: Agency, year_end: dt.date) -> MappaAnnu
 def report_csv(report: MappaAnnualReport) -> str:
     """The tables one after another, as seed 001 lays them out."""
     out = io.StringIO()
-    write = csv.writer(out, lineterminator="\n").writerow
+    write = csv_writer(out, lineterminator="\n").writerow
     write([report.title])
     write([f"{report.police_force.name}, year ending {report.year_end:%-d %B %Y}"])
     write([])

@@ -509,7 +509,9 @@ def agenda_item_minute(
                 )
             else:
                 MappaRegistration.objects.filter(pk=locked.registration_id).update(
-                    next_review_due=rules.next_review_due(int(level), meeting.starts_at.date())
+                    next_review_due=rules.next_review_due(
+                        int(level), timezone.localdate(meeting.starts_at)
+                    )
                 )
         locked.mark_saved(actor)
         locked.save()

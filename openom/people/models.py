@@ -1,9 +1,8 @@
 """The person on probation: identity, aliases, addresses and circumstances."""
 
-import datetime as dt
-
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel, VersionedModel
@@ -85,7 +84,7 @@ class Person(VersionedModel):
     def age(self) -> int:
         from openom.core.dates import age_on
 
-        return age_on(self.date_of_birth, dt.date.today())
+        return age_on(self.date_of_birth, timezone.localdate())
 
 
 class Alias(TimeStampedModel):
@@ -137,7 +136,7 @@ class Address(TimeStampedModel):
 
     @property
     def is_current(self) -> bool:
-        return self.end_date is None or self.end_date >= dt.date.today()
+        return self.end_date is None or self.end_date >= timezone.localdate()
 
 
 class Circumstance(TimeStampedModel):

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import age_on
@@ -96,7 +97,7 @@ def person_create(
     """Create a person held by the actor's probation area and team (unallocated to an officer)."""
     from openom.allocation.services import case_allocate
 
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     if actor.agency is None or not actor.agency.is_probation or actor.team is None:
         raise ServiceValidationError("Only probation staff in a team can add a person")
     cleaned = _clean_identity(data, today=today)
@@ -129,7 +130,7 @@ def person_update(
     *, person: Person, data: dict[str, Any], version: int, actor, today: dt.date | None = None
 ) -> Person:
     """Change identity details; refuses if someone else saved the record since `version` was read."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     cleaned = _clean_identity(data, today=today, exclude_pk=person.pk)
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)

@@ -1,16 +1,15 @@
-import csv
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from openom.access.constants import AccessChannel, CasePart
 from openom.access.decorators import case_view
 from openom.access.policy import may_add_people
 from openom.access.services import access_log_record_many
+from openom.core.csv import csv_response
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
 from openom.people import selectors
@@ -46,14 +45,10 @@ def my_cases_export(request):
     access_log_record_many(
         user=request.user, people=people, part=CasePart.CASELOAD, channel=AccessChannel.EXPORT
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"]
-    )
-    for person in people:
-        writer.writerow(
+    return csv_response(
+        "my-cases.csv",
+        ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"],
+        (
             [
                 person.crn,
                 person.surname,
@@ -63,8 +58,9 @@ def my_cases_export(request):
                 person.current_sentence_end.isoformat() if person.current_sentence_end else "",
                 person.allocated_on.isoformat() if person.allocated_on else "",
             ]
-        )
-    return response
+            for person in people
+        ),
+    )
 
 
 @login_required
@@ -96,7 +92,7 @@ def person_add(request):
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         address = form.address_data()
-        address["start_date"] = dt.date.today()
+        address["start_date"] = timezone.localdate()
         try:
             person = person_create(actor=request.user, data=form.person_data(), address=address)
         except ServiceValidationError as error:

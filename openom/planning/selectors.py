@@ -2,6 +2,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from openom.core.calendar import calendar_for
 from openom.people.models import Person
@@ -21,7 +22,7 @@ class SentencePlanStatus:
 
 
 def plans_for(person: Person, today: dt.date | None = None) -> list[SentencePlanStatus]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     calendar = calendar_for(person.probation_area_id)
     sentences = list(
         Sentence.objects.filter(person=person, termination_date__isnull=True).select_related(

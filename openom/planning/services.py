@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.calendar import calendar_for
@@ -130,7 +131,7 @@ def objective_update(
 def sentence_plan_complete(
     *, plan: SentencePlan, version: int, actor, today: dt.date | None = None
 ) -> SentencePlan:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         locked = SentencePlan.objects.select_for_update().get(pk=plan.pk)
         if not locked.is_current_for(version, actor):
@@ -168,7 +169,7 @@ def plan_review_record(
     today: dt.date | None = None,
 ) -> PlanReview:
     """A review records progress against every open objective and sets the next review."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     statuses = statuses or {}
     with transaction.atomic():
         locked = SentencePlan.objects.select_for_update().get(pk=plan.pk)

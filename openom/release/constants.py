@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.db import models
 
 
@@ -12,10 +14,51 @@ class AdjustmentKind(models.TextChoices):
         "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED",
         "Restoration of additional days awarded",
     )
+    RECALL_REMAND = "RECALL_REMAND", "Recall remand (custody before a recall sentence)"
+    RECALL_TAGGED_BAIL = "RECALL_TAGGED_BAIL", "Recall tagged bail"
+    SPECIAL_REMISSION = "SPECIAL_REMISSION", "Special remission"
+    TIME_SPENT_IN_CUSTODY_ABROAD = (
+        "TIME_SPENT_IN_CUSTODY_ABROAD",
+        "Time spent in custody abroad",
+    )
 
 
-# Adjustments entered as a period (from and to dates) rather than a number of days.
-PERIOD_ADJUSTMENTS = frozenset({AdjustmentKind.REMAND, AdjustmentKind.UNLAWFULLY_AT_LARGE})
+# Adjustments entered as a period (from and to dates); the days default to the whole period,
+# counting both the first and the last day (CJA 2003 s240ZA: each day remanded in custody counts).
+PERIOD_ADJUSTMENTS = frozenset(
+    {
+        AdjustmentKind.REMAND,
+        AdjustmentKind.RECALL_REMAND,
+        AdjustmentKind.UNLAWFULLY_AT_LARGE,
+    }
+)
+# Time credited against a particular sentence (CJA 2003 s240ZA remand, s240A tagged bail, s243
+# custody abroad): the adjustment is recorded against the sentence it counts towards.
+SENTENCE_ADJUSTMENTS = frozenset(
+    {
+        AdjustmentKind.REMAND,
+        AdjustmentKind.TAGGED_BAIL,
+        AdjustmentKind.RECALL_REMAND,
+        AdjustmentKind.RECALL_TAGGED_BAIL,
+        AdjustmentKind.SPECIAL_REMISSION,
+        AdjustmentKind.TIME_SPENT_IN_CUSTODY_ABROAD,
+    }
+)
+# Adjustments that take effect on a date of their own: unlawfully at large from its first day,
+# additional days from the adjudication that awarded them (Prison Rules 1999 r.55), and their
+# restoration from the date of the governor's decision (r.61).
+DATED_ADJUSTMENTS = frozenset(
+    {
+        AdjustmentKind.UNLAWFULLY_AT_LARGE,
+        AdjustmentKind.ADDITIONAL_DAYS_AWARDED,
+        AdjustmentKind.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED,
+    }
+)
+# Remand and tagged bail count only towards a sentence imposed after them (CJA 2003 s240ZA(1)).
+BEFORE_SENTENCE_ADJUSTMENTS = frozenset({AdjustmentKind.REMAND, AdjustmentKind.TAGGED_BAIL})
+# No adjustment starts before this date: a sensible window for what users type (a custody period
+# beginning in 1900 or year 1 is a typing mistake, not a record).
+EARLIEST_ADJUSTMENT_DATE = dt.date(1950, 1, 1)
 
 DATE_LABELS = {
     "CRD": "Conditional release date",

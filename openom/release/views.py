@@ -11,7 +11,11 @@ from openom.people.selectors import current_allocation
 from openom.release import selectors
 from openom.release.forms import CustodyAdjustmentForm
 from openom.release.models import CustodyAdjustment
-from openom.release.services import custody_adjustment_add, custody_adjustment_remove
+from openom.release.services import (
+    adjustable_sentences,
+    custody_adjustment_add,
+    custody_adjustment_remove,
+)
 
 
 @case_view(CasePart.EVENTS)
@@ -40,7 +44,9 @@ def adjustment_create(request, case):
     back = reverse("release:dates", args=[case.person.crn])
     return form_page(
         request,
-        form=CustodyAdjustmentForm(request.POST or None),
+        form=CustodyAdjustmentForm(
+            request.POST or None, sentences=adjustable_sentences(case.person)
+        ),
         person=case.person,
         heading="Add a custody adjustment",
         intro="Release dates are recalculated as soon as you save, and the offender manager is told of any change.",

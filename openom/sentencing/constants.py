@@ -33,6 +33,18 @@ class SentenceType(models.TextChoices):
     REFERRAL_ORDER = "REFERRAL_ORDER", "Referral order"
 
 
+class Sds40Exclusion(models.TextChoices):
+    """Why a standard sentence is excluded from release at 40% (SI 2024/844 Sch 1), as the release
+    date calculation service records it against the sentence."""
+
+    NONE = "NONE", "None: the offence is not excluded"
+    SEXUAL = "SEXUAL", "Sexual offence (CJA 2003 Sch 15 Part 2 or Sch 18)"
+    VIOLENT = "VIOLENT", "Violent offence (Sch 15 Part 1) with a sentence of 4 years or more"
+    DOMESTIC_ABUSE = "DOMESTIC_ABUSE", "Domestic abuse offence"
+    NATIONAL_SECURITY = "NATIONAL_SECURITY", "National security offence"
+    TERRORISM = "TERRORISM", "Terrorism offence"
+
+
 class SentenceGroup(models.TextChoices):
     """The three columns of the caseload table (seed 000)."""
 

@@ -3,7 +3,13 @@ import re
 from django import forms
 
 from openom.core.forms import GovUKDateField, ServiceForm
-from openom.sentencing.constants import Plea, RequirementType, SentenceType, TerminationReason
+from openom.sentencing.constants import (
+    Plea,
+    RequirementType,
+    Sds40Exclusion,
+    SentenceType,
+    TerminationReason,
+)
 from openom.sentencing.models import Court
 
 OTHER_REQUIREMENTS = [
@@ -48,6 +54,9 @@ class SentenceForm(ServiceForm):
     length_months = forms.IntegerField(
         label="Length: months", min_value=0, max_value=999, required=False
     )
+    length_weeks = forms.IntegerField(
+        label="Length: weeks", min_value=0, max_value=999, required=False
+    )
     length_days = forms.IntegerField(
         label="Length: days", min_value=0, max_value=999, required=False
     )
@@ -83,6 +92,28 @@ class SentenceForm(ServiceForm):
         required=False,
         help_text="Custody only; leave blank if it runs concurrently",
     )
+    sds_plus = forms.TypedChoiceField(
+        label="Is it an SDS+ sentence (released at two-thirds)?",
+        choices=[
+            ("", "Work it out from the offences and the length"),
+            ("yes", "Yes, SDS+"),
+            ("no", "No"),
+        ],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        required=False,
+        help_text="Custody only: answer only if the sentencing record says so",
+    )
+    sds40_exclusion = forms.ChoiceField(
+        label="Excluded from release at 40%?",
+        choices=[("", "Work it out from the offences"), *Sds40Exclusion.choices],
+        required=False,
+        help_text="Custody only (SI 2024/844)",
+    )
+    section_250 = forms.BooleanField(
+        label="Detention under section 250 of the Sentencing Act 2020 (aged under 18)",
+        required=False,
+    )
     release_date = GovUKDateField(
         label="Date released on licence", required=False, help_text="Custody only, once released"
     )
@@ -102,9 +133,13 @@ class SentenceForm(ServiceForm):
             "sentence_date": data["sentence_date"],
             "length_years": data.get("length_years") or 0,
             "length_months": data.get("length_months") or 0,
+            "length_weeks": data.get("length_weeks") or 0,
             "length_days": data.get("length_days") or 0,
             "operational_period_months": data.get("operational_period_months"),
             "extension_period_months": data.get("extension_period_months"),
+            "sds_plus": data.get("sds_plus"),
+            "sds40_exclusion": data.get("sds40_exclusion") or "",
+            "section_250": bool(data.get("section_250")),
             "release_date": data.get("release_date"),
             "consecutive_to_event": data.get("consecutive_to_event"),
             "termination_date": data.get("termination_date"),

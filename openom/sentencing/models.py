@@ -19,6 +19,7 @@ from openom.sentencing.constants import (
     LicenceConditionType,
     Plea,
     RequirementType,
+    Sds40Exclusion,
     SentenceGroup,
     SentenceType,
     TerminationReason,
@@ -99,6 +100,7 @@ class Sentence(VersionedModel):
     length_years = models.PositiveSmallIntegerField(default=0)
     length_months = models.PositiveSmallIntegerField(default=0)
     length_days = models.PositiveSmallIntegerField(default=0)
+    length_weeks = models.PositiveSmallIntegerField(default=0)
     operational_period_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -122,6 +124,32 @@ class Sentence(VersionedModel):
     )
     release_date = models.DateField(
         null=True, blank=True, help_text="Custody: the date released on licence, once released"
+    )
+    supervision_ceased_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Licence: the date active supervision ceased while the licence runs on (the nDelius "
+            "'PRC' registration the HMPPS Tier service reads as unsupervised); blank while supervised"
+        ),
+    )
+    # Release arrangements the release date calculation needs. Blank means "work it out from the
+    # offences recorded"; a value is the sentencing record's own answer and is used as given.
+    sds_plus = models.BooleanField(
+        "SDS+ (released at two-thirds, CJA 2003 s244ZA)",
+        null=True,
+        blank=True,
+        help_text="Custody: leave blank to work it out from the offences and the length",
+    )
+    sds40_exclusion = models.CharField(
+        "Excluded from release at 40% (SI 2024/844)",
+        max_length=30,
+        choices=Sds40Exclusion.choices,
+        blank=True,
+        help_text="Custody: leave blank to work it out from the offences",
+    )
+    section_250 = models.BooleanField(
+        "Detention under Sentencing Act 2020 s250 (a young offender)", default=False
     )
     termination_date = models.DateField(null=True, blank=True)
     termination_reason = models.CharField(
@@ -177,6 +205,7 @@ class Sentence(VersionedModel):
         for value, unit in (
             (self.length_years, "year"),
             (self.length_months, "month"),
+            (self.length_weeks, "week"),
             (self.length_days, "day"),
         ):
             if value:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import term_end
@@ -50,7 +51,7 @@ def event_create(
     actor,
     today: dt.date | None = None,
 ) -> Event:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     errors: dict[str, str] = {}
     if conviction_date > today:
         errors["conviction_date"] = "The conviction date must be today or in the past"
@@ -99,8 +100,8 @@ def event_create(
     return event
 
 
-def _months(years: int, months: int, days: int) -> float:
-    return years * 12 + months + days / DAYS_PER_MONTH_APPROX
+def _months(years: int, months: int, days: int, weeks: int = 0) -> float:
+    return years * 12 + months + (weeks * 7 + days) / DAYS_PER_MONTH_APPROX
 
 
 def sentence_expected_end(
@@ -112,6 +113,7 @@ def sentence_expected_end(
     length_days: int = 0,
     operational_period_months: int | None = None,
     extension_period_months: int | None = None,
+    length_weeks: int = 0,
 ) -> dt.date | None:
     """The end of the order, or the sentence expiry of a custodial term; None if indeterminate."""
     if sentence_type in {SentenceType.LIFE, SentenceType.IPP, SentenceType.HOSPITAL_ORDER}:
@@ -125,7 +127,11 @@ def sentence_expected_end(
     }:
         extra_months = extension_period_months or 0
     return term_end(
-        sentence_date, years=length_years, months=length_months + extra_months, days=length_days
+        sentence_date,
+        years=length_years,
+        months=length_months + extra_months,
+        weeks=length_weeks,
+        days=length_days,
     )
 
 
@@ -134,7 +140,10 @@ def _check_sentence(event: Event, data: dict[str, Any], today: dt.date) -> dict[
     kind = data["sentence_type"]
     sentence_date = data["sentence_date"]
     length = _months(
-        data.get("length_years", 0), data.get("length_months", 0), data.get("length_days", 0)
+        data.get("length_years", 0),
+        data.get("length_months", 0),
+        data.get("length_days", 0),
+        data.get("length_weeks", 0),
     )
     if sentence_date > today:
         errors["sentence_date"] = "The sentence date must be today or in the past"
@@ -158,6 +167,7 @@ def _check_sentence(event: Event, data: dict[str, Any], today: dt.date) -> dict[
                 sentence_date,
                 years=data.get("length_years", 0),
                 months=data.get("length_months", 0),
+                weeks=data.get("length_weeks", 0),
                 days=data.get("length_days", 0),
             )
             - sentence_date
@@ -181,6 +191,14 @@ def _check_sentence(event: Event, data: dict[str, Any], today: dt.date) -> dict[
         SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
     } and not data.get("extension_period_months"):
         errors["extension_period_months"] = "Enter the extended licence period in months"
+    if kind not in CUSTODIAL_SENTENCES:
+        for name, label in (
+            ("sds_plus", "SDS+"),
+            ("sds40_exclusion", "An exclusion from release at 40%"),
+            ("section_250", "Detention under section 250"),
+        ):
+            if data.get(name) not in (None, "", False):
+                errors[name] = f"{label} applies only to a custodial sentence"
     termination_date = data.get("termination_date")
     if termination_date is not None:
         if termination_date < sentence_date:
@@ -252,7 +270,7 @@ def sentence_create(
     today: dt.date | None = None,
 ) -> Sentence:
     """Record the court's sentence on an event, with its requirements; nothing is saved if any part is wrong."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     data = dict(data)
     requirements = requirements or []
     errors = _check_sentence(event, data, today) | _check_requirements(
@@ -268,6 +286,7 @@ def sentence_create(
         length_years=data.get("length_years", 0),
         length_months=data.get("length_months", 0),
         length_days=data.get("length_days", 0),
+        length_weeks=data.get("length_weeks", 0),
         operational_period_months=data.get("operational_period_months"),
         extension_period_months=data.get("extension_period_months"),
     )
@@ -333,4 +352,41 @@ def sentence_terminate(
             release_dates_recalculate(
                 person=locked.person, actor=actor, reason="A custodial sentence ended"
             )
+    return locked
+
+
+def licence_supervision_cease(
+    *, sentence: Sentence, ceased_on: dt.date, version: int, actor
+) -> Sentence:
+    """Active supervision of a licence ceased on `ceased_on`; the licence itself runs on.
+
+    The HMPPS Tier service shows such a case as unsupervised, with an "S" after its tier.
+    """
+    with transaction.atomic():
+        locked = Sentence.objects.select_for_update().get(pk=sentence.pk)
+        if locked.version != version:
+            raise ServiceValidationError(
+                "Someone else updated this sentence: reload the page and check it"
+            )
+        if not locked.is_custodial or locked.release_date is None:
+            raise ServiceValidationError("Only a licence after release can cease to be supervised")
+        if locked.termination_date is not None:
+            raise ServiceValidationError("This sentence has already ended")
+        if ceased_on < locked.release_date:
+            raise ServiceValidationError(
+                "Check the date",
+                field_errors={
+                    "ceased_on": "Supervision cannot cease before the release date "
+                    f"({locked.release_date:%d %B %Y})"
+                },
+            )
+        locked.supervision_ceased_on = ceased_on
+        locked.version += 1
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="licence_supervision_cease",
+            detail=f"{locked}: supervision ceased {ceased_on.isoformat()}",
+        )
     return locked

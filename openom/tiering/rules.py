@@ -11,6 +11,8 @@ from openom.assessment.rules.needs import NEED_WEIGHTS, SEVERITY_POINTS, Severit
 
 # --- Two-axis tier, protect level (DOMAIN.md §5.1) ---
 RSR_HIGH_THRESHOLD = 7.00  # RSR >= 7.00% scores 20
+# hmpps-tier RsrThresholds.TIER_B_RSR_UPPER: an RSR above 99.99% is not a score and earns nothing.
+RSR_UPPER = 99.99
 RSR_MEDIUM_THRESHOLD = 3.00  # RSR 3.00-6.99% scores 10
 RSR_POINTS_HIGH = 20
 RSR_POINTS_MEDIUM = 10
@@ -34,6 +36,11 @@ CHANGE_3_POINTS = 20
 CHANGE_2_POINTS = 10
 NO_ASSESSMENT_CHANGE_LEVEL = 2
 NO_MANDATE_CHANGE_LEVEL = 0
+# hmpps-tier ChangeLevelCalculator TIER_NO_MANDATE / TIER_NO_ASSESSMENT: the fixed level with 0 points.
+NOT_ASSESSED_CHANGE_POINTS = 0
+# hmpps-tier TierDto.getSuffix: "S" after the two-axis tier of an unsupervised case (the nDelius
+# "PRC" registration, DeliusApiService.isUnsupervised; RegistrationEdgeCasesTest "B2S").
+UNSUPERVISED_SUFFIX = "S"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,8 @@ class TwoAxisInputs:
     ogrs: int | None = None
     iom: bool = False
     needs: dict[str, Severity] = field(default_factory=dict)
+    # Not under supervision as the Tier service defines it (its "PRC" registration): adds "S".
+    unsupervised: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,14 +70,16 @@ class TwoAxisTier:
     protect_points: int
     change_points: int
     working: list[str]
+    unsupervised: bool = False
 
     @property
     def tier(self) -> str:
-        return f"{self.protect}{self.change}"
+        suffix = UNSUPERVISED_SUFFIX if self.unsupervised else ""
+        return f"{self.protect}{self.change}{suffix}"
 
 
 def rsr_points(rsr: float | None) -> int:
-    if rsr is None:
+    if rsr is None or rsr > RSR_UPPER:
         return 0
     if rsr >= RSR_HIGH_THRESHOLD:
         return RSR_POINTS_HIGH
@@ -139,13 +150,14 @@ def two_axis_tier(inputs: TwoAxisInputs) -> TwoAxisTier:
     iom_points = IOM_CHANGE_POINTS if inputs.iom else 0
     change_points = need_points + ogrs_points + iom_points
     if not inputs.mandate_for_change:
-        change = NO_MANDATE_CHANGE_LEVEL
+        change, change_points = NO_MANDATE_CHANGE_LEVEL, NOT_ASSESSED_CHANGE_POINTS
         working.append(
-            "No mandate for change (no custody and no requirement other than unpaid work): change 0"
+            "No mandate for change (no custody and no requirement other than unpaid work): "
+            "change 0, with 0 points"
         )
     elif not inputs.has_assessment:
-        change = NO_ASSESSMENT_CHANGE_LEVEL
-        working.append("No valid assessment: change 2")
+        change, change_points = NO_ASSESSMENT_CHANGE_LEVEL, NOT_ASSESSED_CHANGE_POINTS
+        working.append("No valid assessment: change 2, with 0 points")
     else:
         change = change_level(change_points)
         working.append(
@@ -153,7 +165,11 @@ def two_axis_tier(inputs: TwoAxisInputs) -> TwoAxisTier:
             + (f" + IOM {iom_points}" if iom_points else "")
             + f" = {change_points} points: change {change} (3 at 20+, 2 at 10-19, else 1)"
         )
-    return TwoAxisTier(protect, change, protect_points, change_points, working)
+    if inputs.unsupervised:
+        working.append(f"Not under supervision: suffix {UNSUPERVISED_SUFFIX}")
+    return TwoAxisTier(
+        protect, change, protect_points, change_points, working, unsupervised=inputs.unsupervised
+    )
 
 
 # --- Single tier A-G (DOMAIN.md §5.2, HMPPS Tier "v3", 2026) ---
@@ -173,6 +189,10 @@ DC_SRP_MEDIUM_STEPS = ((3.36, "C"), (2.11, "D"), (1.12, "C"), (0.60, "D"))
 DC_SRP_MEDIUM_BELOW_STEPS = "E"
 MAPPA_ROSH_TIERS = {"VERY_HIGH": "A", "HIGH": "C", "MEDIUM": "D", "LOW": "E", None: "E"}
 NO_MAPPA_ROSH_TIERS = {"VERY_HIGH": "C", "HIGH": "D"}
+# hmpps-tier TierCalculator.liferAndImprisonmentForPublicProtection: released on or after today
+# minus 1 year -> B; on or after today minus 5 years -> D; otherwise E (calendar years).
+LIFE_RECENT_RELEASE_YEARS = 1
+LIFE_RELEASE_YEARS = 5
 LIFE_RELEASED_WITHIN_1_YEAR = "B"
 LIFE_RELEASED_WITHIN_5_YEARS = "D"
 LIFE_OTHERWISE = "E"
@@ -233,8 +253,22 @@ def dc_srp_tier(score: Score | None) -> str | None:
     return DC_SRP_BAND_TIERS.get(band)
 
 
-def _years_between(earlier: dt.date, later: dt.date) -> float:
-    return (later - earlier).days / 365.25
+def years_before(day: dt.date, years: int) -> dt.date:
+    """`day` minus whole calendar years; 29 February falls back to 28 February (as Java's
+    LocalDate.minusYears, which the Tier service uses)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def life_release_tier(released_on: dt.date, today: dt.date) -> str:
+    """B if released on or after today minus 1 year, D if on or after today minus 5, else E."""
+    if released_on >= years_before(today, LIFE_RECENT_RELEASE_YEARS):
+        return LIFE_RELEASED_WITHIN_1_YEAR
+    if released_on >= years_before(today, LIFE_RELEASE_YEARS):
+        return LIFE_RELEASED_WITHIN_5_YEARS
+    return LIFE_OTHERWISE
 
 
 def single_tier(inputs: SingleInputs) -> SingleTier | None:
@@ -259,14 +293,7 @@ def single_tier(inputs: SingleInputs) -> SingleTier | None:
             working.append(f"RoSH {inputs.rosh} without MAPPA: {rosh_tier}")
     life = None
     if inputs.lifer_released_on is not None:
-        years = _years_between(inputs.lifer_released_on, inputs.as_of)
-        life = (
-            LIFE_RELEASED_WITHIN_1_YEAR
-            if years <= 1
-            else LIFE_RELEASED_WITHIN_5_YEARS
-            if years <= 5
-            else LIFE_OTHERWISE
-        )
+        life = life_release_tier(inputs.lifer_released_on, inputs.as_of)
         working.append(f"Life or IPP, released {inputs.lifer_released_on:%d %b %Y}: {life}")
     registration = highest(*(REGISTRATION_TIERS.get(r) for r in inputs.registrations))
     if registration:

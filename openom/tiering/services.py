@@ -4,13 +4,14 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from openom.access.constants import SharingBasis
 from openom.access.models import CaseShare
 from openom.access.services import audit_record
 from openom.assessment.constants import AssessmentStatus
 from openom.assessment.models import Assessment, PredictorScore
-from openom.assessment.rules.needs import Severity
+from openom.assessment.rules.needs import need_severity
 from openom.enforcement.constants import ActionKind, ActionStatus
 from openom.enforcement.models import EnforcementAction
 from openom.people.constants import Gender
@@ -44,6 +45,30 @@ def _mandate_for_change(person: Person) -> bool:
     return False
 
 
+def _unsupervised(current: list[Sentence], today: dt.date) -> bool:
+    """Not under supervision: every current sentence is a licence whose supervision has ceased.
+
+    The Tier service reads this from nDelius's "PRC" registration (hmpps-tier
+    DeliusApiService.isUnsupervised); OpenOM records it on the licence itself.
+    """
+    return bool(current) and all(
+        s.supervision_ceased_on is not None and s.supervision_ceased_on <= today for s in current
+    )
+
+
+def _lifer_released_on(current: list[Sentence], today: dt.date) -> dt.date | None:
+    """The latest release on licence from a current life or IPP sentence (hmpps-tier
+    DeliusInputs.latestReleaseDate with the lifer registration)."""
+    released = [
+        s.release_date
+        for s in current
+        if s.sentence_type in (SentenceType.LIFE, SentenceType.IPP)
+        and s.release_date is not None
+        and s.release_date <= today
+    ]
+    return max(released, default=None)
+
+
 def tier_inputs(person: Person, today: dt.date) -> tuple[TwoAxisInputs, SingleInputs]:
     assessment = (
         Assessment.objects.filter(person=person, status=AssessmentStatus.COMPLETE)
@@ -67,11 +92,13 @@ def tier_inputs(person: Person, today: dt.date) -> tuple[TwoAxisInputs, SingleIn
         .exists()
     )
     rosh = assessment.overall_rosh or None if assessment else None
-    needs = (
-        {n.section: Severity(n.severity) for n in assessment.need_scores.all() if n.severity}
-        if assessment
-        else {}
-    )
+    # Severity from each section's score by the thresholds in force (hmpps-tier NeedSection).
+    needs = {}
+    for need in assessment.need_scores.all() if assessment else []:
+        severity = need_severity(need.section, need.score)
+        if severity is not None:
+            needs[need.section] = severity
+    current = list(Sentence.objects.filter(person=person, termination_date__isnull=True))
     rsr = predictors.get("RSR")
     two = TwoAxisInputs(
         has_assessment=assessment is not None,
@@ -85,6 +112,7 @@ def tier_inputs(person: Person, today: dt.date) -> tuple[TwoAxisInputs, SingleIn
         ogrs=assessment.ogrs3_two_year if assessment else None,
         iom=iom,
         needs=needs,
+        unsupervised=_unsupervised(current, today),
     )
 
     def score(code: str) -> Score | None:
@@ -98,6 +126,7 @@ def tier_inputs(person: Person, today: dt.date) -> tuple[TwoAxisInputs, SingleIn
         arp_static=bool(predictors.get("ARP") and predictors["ARP"].is_static),
         csrp_static=bool(predictors.get("CSRP") and predictors["CSRP"].is_static),
         rosh=rosh,
+        lifer_released_on=_lifer_released_on(current, today),
         as_of=today,
     )
     return two, single
@@ -107,7 +136,7 @@ def tier_recalculate(
     *, person: Person, actor, reason: str, today: dt.date | None = None
 ) -> TierCalculation:
     """Calculate both tiers; store a new row only when the tier or its points change."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     two_inputs, single_inputs = tier_inputs(person, today)
     two = two_axis_tier(two_inputs)
     single = single_tier(single_inputs)
@@ -140,6 +169,10 @@ def tier_recalculate(
                 "rsr": two_inputs.rsr,
                 "ogrs": two_inputs.ogrs,
                 "iom": two_inputs.iom,
+                "unsupervised": two_inputs.unsupervised,
+                "lifer_released_on": single_inputs.lifer_released_on.isoformat()
+                if single_inputs.lifer_released_on
+                else None,
                 "needs": {k: v.value for k, v in two_inputs.needs.items()},
             },
             calculated_by=actor,

@@ -1,6 +1,6 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import GovUKDateField, ServiceForm, clean_uk_phone
 from openom.victims.models import ContactPreference
 
 
@@ -11,7 +11,13 @@ class VictimForm(ServiceForm):
         label="Relationship to the offender", max_length=100, required=False
     )
     address = forms.CharField(label="Address", max_length=300, required=False)
-    phone = forms.CharField(label="Phone", max_length=30, required=False)
+    phone = forms.CharField(
+        label="Phone",
+        max_length=30,
+        required=False,
+        help_text="A UK number, for example 01632 960 001 or 07700 900 982",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
     email = forms.EmailField(label="Email", required=False)
     contact_preference = forms.ChoiceField(
         label="How they prefer to be contacted", choices=ContactPreference.choices
@@ -20,6 +26,9 @@ class VictimForm(ServiceForm):
     views = forms.CharField(
         label="Their views", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def clean_phone(self):
+        return clean_uk_phone(self.cleaned_data.get("phone", ""))
 
 
 class VictimSummaryForm(ServiceForm):

@@ -4,24 +4,42 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
 from openom.core.services import edit_check
+from openom.core.formats import email_problem, phone_problem
 from openom.people.models import Person
-from openom.victims.models import Victim, VictimSummaryShare
+from openom.victims.models import ContactPreference, Victim, VictimSummaryShare
+
+
+def victim_problems(data: dict[str, Any], today: dt.date) -> dict[str, str]:
+    """What is wrong with a victim's details, field by field."""
+    errors: dict[str, str] = {}
+    offered = data.get("contact_offered_on")
+    if offered is not None and offered > today:
+        errors["contact_offered_on"] = "Enter today's date or a date in the past"
+    for name, problem in (
+        ("phone", phone_problem(data.get("phone", ""))),
+        ("email", email_problem(data.get("email", ""))),
+    ):
+        if problem:
+            errors[name] = problem
+    preference = data.get("contact_preference")
+    if preference == ContactPreference.PHONE and not (data.get("phone") or "").strip():
+        errors.setdefault("phone", "Enter a phone number, as they prefer to be phoned")
+    if preference == ContactPreference.EMAIL and not (data.get("email") or "").strip():
+        errors.setdefault("email", "Enter an email address, as they prefer email")
+    return errors
 
 
 def victim_add(
     *, person: Person, data: dict[str, Any], actor, today: dt.date | None = None
 ) -> Victim:
-    today = today or dt.date.today()
-    offered = data.get("contact_offered_on")
-    if offered is not None and offered > today:
-        raise ServiceValidationError(
-            "The date contact was offered is in the future",
-            field_errors={"contact_offered_on": "Enter today's date or a date in the past"},
-        )
+    errors = victim_problems(data, today or timezone.localdate())
+    if errors:
+        raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
     with transaction.atomic():
         victim = Victim.objects.create(person=person, liaison_officer=actor, **data)
         audit_record(
@@ -51,12 +69,9 @@ def victim_update(
     """Change a victim's record; refused (EditConflict, with the saved values) if someone else
     saved it since `version` was read."""
     today = today or dt.date.today()
-    offered = data.get("contact_offered_on")
-    if offered is not None and offered > today:
-        raise ServiceValidationError(
-            "The date contact was offered is in the future",
-            field_errors={"contact_offered_on": "Enter today's date or a date in the past"},
-        )
+    errors = victim_problems(data, today)
+    if errors:
+        raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
     fields = [f for f in VICTIM_EDITABLE_FIELDS if f in data]
     with transaction.atomic():
         locked = Victim.objects.select_for_update().get(pk=victim.pk)

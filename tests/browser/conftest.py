@@ -30,10 +30,21 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
+def browser_required() -> bool:
+    """CI sets OPENOM_REQUIRE_BROWSER=1 (.ci/run): a missing Chromium then fails, never skips."""
+    return os.environ.get("OPENOM_REQUIRE_BROWSER", "") not in {"", "0"}
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
     if path is None:
+        if browser_required():
+            pytest.fail(
+                "No Chromium found and OPENOM_REQUIRE_BROWSER is set: the browser tests must run "
+                "(install Debian's chromium package)",
+                pytrace=False,
+            )
         pytest.skip("No Chromium found (install Debian's chromium package): browser tests skipped")
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

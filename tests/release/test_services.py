@@ -82,7 +82,9 @@ def test_adding_remand_brings_the_release_forward_and_tells_the_offender_manager
         )
 
     after = latest(daniel).dates["CRD"]
-    assert dt.date.fromisoformat(after) == dt.date.fromisoformat(before) - dt.timedelta(days=54)
+    # CJA 2003 s240ZA: every day remanded in custody counts, the first and the last: 6 to 31
+    # January is 26 days, February 28, and 1 March 1: fifty-five days off the release date.
+    assert dt.date.fromisoformat(after) == dt.date.fromisoformat(before) - dt.timedelta(days=55)
     notice = Notification.objects.get(recipient=olivia, person=daniel)
     assert f"{before} → {after}" in notice.body
     assert notice.link.endswith(f"/cases/{daniel.crn}/release/")

@@ -9,9 +9,6 @@ import pytest
 from openom.assessment.rules.needs import Severity
 from openom.core.calc import run
 from openom.tiering.rules import (
-    ARP_COLUMN_LOWER_BOUNDS,
-    ARP_CSRP_TABLE,
-    CSRP_ROW_LOWER_BOUNDS,
     Score,
     SingleInputs,
     TwoAxisInputs,
@@ -88,9 +85,17 @@ def test_change_points_add_weighted_needs_ogrs_tenths_and_iom():
     assert result.change == 2
 
 
-def test_no_mandate_for_change_gives_change_0_and_no_assessment_gives_2():
-    assert two(mandate_for_change=False, ogrs=99).change == 0
-    assert two(has_assessment=False, ogrs=99).change == 2
+def test_no_mandate_for_change_gives_change_0_and_no_assessment_gives_2_each_with_0_points():
+    # DOMAIN.md §5.1; hmpps-tier ChangeLevelCalculator: TierLevel(ZERO, 0) and TierLevel(TWO, 0).
+    no_mandate = two(mandate_for_change=False, ogrs=99)
+    no_assessment = two(has_assessment=False, ogrs=99)
+    assert (no_mandate.change, no_mandate.change_points) == (0, 0)
+    assert (no_assessment.change, no_assessment.change_points) == (2, 0)
+
+
+def test_an_unsupervised_case_carries_the_s_suffix():
+    # DOMAIN.md §5.1: '"S" suffix for unsupervised cases'.
+    assert two(rosh="HIGH", ogrs=45, unsupervised=True).tier == "B1S"
 
 
 def test_the_tier_joins_protect_and_change():
@@ -105,10 +110,16 @@ def single(**kwargs):
     )
 
 
-def test_the_arp_by_csrp_table_cell_by_cell():
-    for row, csrp in enumerate(CSRP_ROW_LOWER_BOUNDS):
-        for column, arp in enumerate(ARP_COLUMN_LOWER_BOUNDS):
-            assert single(arp=Score(arp), csrp=Score(csrp)).tier == ARP_CSRP_TABLE[row][column]
+def test_the_arp_by_csrp_table_as_domain_md_writes_it():
+    # DOMAIN.md §5.2: "6.9+: A A B B B B · 3.0+: A B C C C C · 1.0+: B C D E E E ·
+    # 0.5+: C D E E F F · 0.0+: D D E F F G" (columns ARP 90+/75+/50+/25+/15+/0+). Every cell,
+    # one point inside each band, is in test_hmpps_tier_cases.py from the service's own test.
+    rows = {6.9: "AABBBB", 3.0: "ABCCCC", 1.0: "BCDEEE", 0.5: "CDEEFF", 0.0: "DDEFFG"}
+    for csrp, tiers in rows.items():
+        got = "".join(
+            single(arp=Score(a), csrp=Score(csrp + 0.05)).tier for a in (95, 80, 60, 30, 20, 5)
+        )
+        assert got == tiers, csrp
 
 
 def test_single_tier_is_missing_without_arp_or_csrp():
@@ -143,8 +154,13 @@ def test_mappa_and_rosh_steps():
 
 
 def test_life_sentence_step_by_time_since_release():
+    # DOMAIN.md §5.2: "released within 1 year -> B, within 5 years -> D, otherwise E".
     assert single(lifer_released_on=dt.date(2026, 1, 1), rosh="LOW").tier == "B"
+    assert single(lifer_released_on=dt.date(2025, 11, 24), rosh="LOW").tier == "B"
+    assert single(lifer_released_on=dt.date(2025, 11, 23), rosh="LOW").tier == "D"
     assert single(lifer_released_on=dt.date(2023, 1, 1), rosh="LOW").tier == "D"
+    assert single(lifer_released_on=dt.date(2021, 11, 24), rosh="LOW").tier == "D"
+    assert single(lifer_released_on=dt.date(2021, 11, 23), rosh="LOW").tier == "E"
     assert single(lifer_released_on=dt.date(2015, 1, 1), rosh="LOW").tier == "E"
 
 
@@ -223,3 +239,54 @@ def test_the_tier_calculator_returns_both_tiers_and_refuses_a_bad_need():
         == 2
     )
     assert json.loads(out.getvalue())["error"]["field"] == "needs.luck"
+
+
+def test_the_tier_calculator_reads_section_scores_with_the_san_overrides():
+    # hmpps-tier NeedSection.kt: alcohol Threshold(4, 7), sanThresholdOverride Threshold(2, 4).
+    def alcohol(**extra):
+        out = io.StringIO()
+        payload = {"has_assessment": True, "mandate_for_change": True, **extra}
+        assert run(["tier"], stdin=io.StringIO(json.dumps(payload)), stdout=out) == 0
+        return json.loads(out.getvalue())["two_axis"]["needs"]["alcohol"]
+
+    assert alcohol(need_scores={"alcohol": 4}) == "STANDARD"
+    assert alcohol(need_scores={"alcohol": 4}, san=True) == "SEVERE"
+    assert alcohol(need_scores={"alcohol": 3}) == "NO_NEED"
+    assert alcohol(need_scores={"alcohol": 3}, san=True) == "STANDARD"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"has_assessment": "yes", "mandate_for_change": True}, "has_assessment"),
+        ({"has_assessment": True, "mandate_for_change": True, "needs": ["attitudes"]}, "needs"),
+        (
+            {"has_assessment": True, "mandate_for_change": True, "unsupervised": "true"},
+            "unsupervised",
+        ),
+        ({"has_assessment": True, "mandate_for_change": True, "ogrs": 101}, "ogrs"),
+        ({"has_assessment": True, "mandate_for_change": True, "rsr": -1}, "rsr"),
+        ({"has_assessment": True, "mandate_for_change": True, "as_of": "1899-12-31"}, "as_of"),
+        (
+            {"has_assessment": True, "mandate_for_change": True, "need_scores": {"drugs": 17}},
+            "need_scores.drugs",
+        ),
+        (
+            {"has_assessment": True, "mandate_for_change": True, "arp": {"score": 5, "band": 3}},
+            "arp.band",
+        ),
+        (
+            {
+                "has_assessment": True,
+                "mandate_for_change": True,
+                "as_of": "2026-01-01",
+                "lifer_released_on": "2026-02-01",
+            },
+            "lifer_released_on",
+        ),
+    ],
+)
+def test_the_tier_calculator_names_the_bad_field(payload, field):
+    out = io.StringIO()
+    assert run(["tier"], stdin=io.StringIO(json.dumps(payload)), stdout=out) == 2
+    assert json.loads(out.getvalue())["error"]["field"] == field

@@ -71,16 +71,22 @@ def filtered_for(
     is_recall: bool,
     is_botus: bool,
     is_dto_before_pcsc: bool,
+    is_civil_fine: bool = False,
+    only_terms: bool = False,
 ) -> SentenceAdjustments:
     """Which shared adjustments a sentence can use.
 
-    Remand and tagged bail never reduce a BOTUS term; remand does not count for a DTO imposed
+    Remand and tagged bail never reduce a BOTUS term or a committal for a civil debt; remand does not count for a DTO imposed
     before 28 June 2022 (Sentencing Act 2020 s.240(3) as then in force, where the court reduced the
     order instead); recall remand counts only for recalled sentences and ordinary remand only for
     sentences not on recall.
     """
     values = dataclasses.asdict(adjustments)
-    if is_botus:
+    if only_terms:
+        # TimelineCalculator.setAdjustments: additional days are not added to single terms
+        # (DTO, BOTUS, fine in default) served alone.
+        values.update(awarded_during_custody=0)
+    if is_botus or is_civil_fine:
         values.update(remand=0, tagged_bail=0)
     elif is_dto_before_pcsc:
         values.update(remand=0)

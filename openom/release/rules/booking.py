@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from openom.release.rules.durations import UNITS, Duration
@@ -15,7 +16,16 @@ SENTENCE_TYPES: dict[str, str] = {
     "SopcSentence": "SOPC",
     "DetentionAndTrainingOrderSentence": "DTO",
     "BotusSentence": "BOTUS",
+    "AFineSentence": "AFINE",
 }
+# A sentence without a "type" is a standard determinate sentence (the service's API default,
+# AbstractSentence @JsonTypeInfo defaultImpl = StandardDeterminateSentence).
+DEFAULT_SENTENCE_TYPE = "StandardSentence"
+# Offence.CIVIL_OFFENCE_CODES: committal for a civil debt (not a criminal offence), for which
+# remand and tagged bail do not count.
+CIVIL_OFFENCE_CODES = frozenset(
+    {"ZZ01004", "ZZ01005", "ZZ01001", "ZZ01003", "ZZ01002", "ZZ01008", "ZZ01010", "XX00000-016N"}
+)
 ADJUSTMENT_TYPES: tuple[str, ...] = (
     "REMAND",
     "TAGGED_BAIL",
@@ -51,6 +61,21 @@ class Adjustment:
     applies_from: dt.date
     from_date: dt.date | None = None
     to_date: dt.date | None = None
+    # additionalInfo.reason of unlawfully-at-large days (ESCAPE, RELEASE_IN_ERROR, RECALL, ...).
+    reason: str | None = None
+
+
+# ExternalMovementDirection and ExternalMovementReason of calculate-release-dates-api.
+MOVEMENT_DIRECTIONS: tuple[str, ...] = ("IN", "OUT")
+
+
+@dataclass(frozen=True)
+class ExternalMovement:
+    """A release from or admission to prison (booking.externalMovements)."""
+
+    date: dt.date
+    reason: str
+    direction: str
 
 
 @dataclass
@@ -58,7 +83,7 @@ class Sentence:
     """One sentence as imposed (a 'part' when it runs consecutively to others)."""
 
     index: int
-    kind: str  # SDS, EDS, SOPC, DTO, BOTUS
+    kind: str  # SDS, EDS, SOPC, DTO, BOTUS, AFINE
     sentenced_at: dt.date
     offence_committed: dt.date | None
     offence_code: str | None
@@ -74,6 +99,8 @@ class Sentence:
     return_to_custody: dt.date | None = None
     automatic_release: bool = False
     latest_tused: dt.date | None = None
+    # A term in default of payment of a fine: the amount of the fine, if known.
+    fine_amount: Decimal | None = None
     # Set during identification:
     track: str = ""
 
@@ -84,6 +111,10 @@ class Sentence:
     @property
     def is_recall(self) -> bool:
         return self.recall_type is not None
+
+    @property
+    def is_civil(self) -> bool:
+        return self.kind == "AFINE" and self.offence_code in CIVIL_OFFENCE_CODES
 
 
 @dataclass
@@ -96,6 +127,10 @@ class Booking:
     profile: str = "calculation-params"
     toggles: Mapping[str, bool] = field(default_factory=dict)
     fixed_recall_length: int | None = None
+    # userInputs.calculateErsed: the person is liable to removal (Immigration Act 1971), so the
+    # early removal scheme date is asked for (CJA 2003 s.260).
+    calculate_ersed: bool = False
+    external_movements: list[ExternalMovement] = field(default_factory=list)
 
     def toggle(self, name: str) -> bool:
         return bool(self.toggles.get(name, False))
@@ -112,6 +147,16 @@ def _date(value: Any, field_name: str, *, required: bool = True) -> dt.date | No
         return dt.date.fromisoformat(value)
     except ValueError:
         raise BookingError(field_name, f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+def _flag(value: Any, field_name: str) -> bool:
+    """A true/false flag: absent or null is false; anything but a JSON boolean is refused (the
+    string "false" must never be read as true)."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise BookingError(field_name, "must be true or false")
+    return value
 
 
 def _duration(value: Any, field_name: str) -> Duration:
@@ -135,7 +180,8 @@ def _sentence(raw: Any, index: int) -> Sentence:
     where = f"booking.sentences[{index}]"
     if not isinstance(raw, Mapping):
         raise BookingError(where, "must be an object")
-    kind = SENTENCE_TYPES.get(str(raw.get("type")))
+    raw_type = raw.get("type", DEFAULT_SENTENCE_TYPE)
+    kind = SENTENCE_TYPES.get(raw_type) if isinstance(raw_type, str) else None
     if kind is None:
         raise BookingError(
             f"{where}.type",
@@ -191,7 +237,22 @@ def _sentence(raw: Any, index: int) -> Sentence:
         return_to_custody=return_to_custody,
         automatic_release=bool(raw.get("automaticRelease", False)),
         latest_tused=_date(raw.get("latestTusedDate"), f"{where}.latestTusedDate", required=False),
+        fine_amount=_amount(raw.get("fineAmount"), f"{where}.fineAmount"),
     )
+
+
+def _amount(value: Any, field_name: str) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise BookingError(field_name, "must be an amount of money of at least 0")
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        raise BookingError(field_name, "must be an amount of money") from None
+    if not amount.is_finite():
+        raise BookingError(field_name, "must be an amount of money")
+    return amount
 
 
 def _adjustments(raw: Any) -> list[Adjustment]:
@@ -207,6 +268,8 @@ def _adjustments(raw: Any) -> list[Adjustment]:
             )
         for position, item in enumerate(items or []):
             where = f"booking.adjustments.{kind}[{position}]"
+            if not isinstance(item, Mapping):
+                raise BookingError(where, "must be an object")
             days = item.get("numberOfDays")
             if isinstance(days, bool) or not isinstance(days, int) or days < 0:
                 raise BookingError(f"{where}.numberOfDays", "must be a whole number of at least 0")
@@ -219,9 +282,47 @@ def _adjustments(raw: Any) -> list[Adjustment]:
                     ),
                     from_date=_date(item.get("fromDate"), f"{where}.fromDate", required=False),
                     to_date=_date(item.get("toDate"), f"{where}.toDate", required=False),
+                    reason=_reason(item.get("additionalInfo"), f"{where}.additionalInfo"),
                 )
             )
     return result
+
+
+def _reason(info: Any, field_name: str) -> str | None:
+    if info is None:
+        return None
+    if not isinstance(info, Mapping):
+        raise BookingError(field_name, "must be an object")
+    reason = info.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        raise BookingError(f"{field_name}.reason", "must be a string")
+    return reason
+
+
+def _movements(raw: Any) -> list[ExternalMovement]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise BookingError("booking.externalMovements", "must be a list of movements")
+    movements = []
+    for position, item in enumerate(raw):
+        where = f"booking.externalMovements[{position}]"
+        if not isinstance(item, Mapping):
+            raise BookingError(where, "must be an object")
+        direction = item.get("direction")
+        if direction not in MOVEMENT_DIRECTIONS:
+            raise BookingError(f"{where}.direction", "must be IN or OUT")
+        reason = item.get("movementReason")
+        if not isinstance(reason, str) or not reason:
+            raise BookingError(f"{where}.movementReason", "is required")
+        movements.append(
+            ExternalMovement(
+                date=_date(item.get("movementDate"), f"{where}.movementDate"),  # type: ignore[arg-type]
+                reason=reason,
+                direction=direction,
+            )
+        )
+    return sorted(movements, key=lambda m: m.date)
 
 
 def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> Booking:
@@ -244,6 +345,9 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
     toggles = payload.get("featureToggles") or {}
     if not isinstance(toggles, Mapping):
         raise BookingError("featureToggles", "must be an object of true/false flags")
+    user_inputs = payload.get("userInputs") or {}
+    if not isinstance(user_inputs, Mapping):
+        raise BookingError("userInputs", "must be an object")
     return Booking(
         date_of_birth=_date(offender.get("dateOfBirth"), "booking.offender.dateOfBirth"),  # type: ignore[arg-type]
         sentences=[_sentence(raw, i) for i, raw in enumerate(raw_sentences)],
@@ -255,4 +359,6 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
         profile=str(profile),
         toggles={str(k): bool(v) for k, v in toggles.items()},
         fixed_recall_length=(booking.get("fixedTermRecallDetails") or {}).get("recallLength"),
+        external_movements=_movements(booking.get("externalMovements")),
+        calculate_ersed=_flag(user_inputs.get("calculateErsed"), "userInputs.calculateErsed"),
     )

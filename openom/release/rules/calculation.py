@@ -13,6 +13,7 @@ from fractions import Fraction
 from openom.release.rules.adjustments import SentenceAdjustments
 from openom.release.rules.booking import FIXED_TERM_RECALL_DAYS, Booking
 from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
+from openom.release.rules.ersed import ERSED_TRACKS, ErsedInputs, calculate_ersed
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import Params, Tranche
 from openom.release.rules.sentences import (
@@ -35,6 +36,10 @@ TUSED_LICENCE_PERIOD_LIMIT_DAYS = 365
 # Sentencing Act 2020 s.242-243 (DTO early/late release): one month either side of the mid-term
 # for orders of 8 to under 18 months, two months for 18 months to 24 months.
 DTO_TRANSFER_BANDS: tuple[tuple[int, int, bool, int], ...] = ((8, 18, False, 1), (18, 24, True, 2))
+# ReleaseDateTypes: no licence for a sentence under 12 months of someone under 18 at release
+# (CJA 2003 s.243A as amended by ORA 2014, and s.256B: supervision, not licence, for them).
+NO_LICENCE_UNDER_18_MONTHS = 12
+ADULT_AGE = 18
 # ORA 2014: for a consecutive mix of ORA and pre-ORA terms the licence runs for half the ORA part.
 ORA_LICENCE_FRACTION = Fraction(1, 2)
 
@@ -50,6 +55,14 @@ class UnitCalc:
     # Earliest date early release legislation allows (tranche commencement), if allocated.
     earliest_applicable: dt.date | None = None
     ftr56_tranche: Tranche | None = None
+    # Released under the progression model (its legislation applies to this sentence).
+    progression: bool = False
+    # Which period of custody (sentence group) this sentence was served in.
+    group: int = 0
+    # The offender's date of birth, for rules that depend on age at release.
+    date_of_birth: dt.date | None = None
+    # Day counts under the law before the early release tranche applied (until its date).
+    rc_before: ReleaseCalculation | None = None
     dates: dict[str, dt.date] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
 
@@ -59,7 +72,18 @@ class UnitCalc:
 
     @property
     def types(self) -> set[str]:
-        return self.unit.release_types
+        """ReleaseDateTypes: a sentence under 12 months (not a DTO) for someone under 18 on
+        release has no licence: SED and ARD instead of SLED and CRD."""
+        types = self.unit.release_types
+        if (
+            self.date_of_birth is not None
+            and {"SLED", "CRD"} & types
+            and not self.unit.is_dto
+            and self.unit.duration_less_than(NO_LICENCE_UNDER_18_MONTHS, MONTHS)
+            and age_on(self.date_of_birth, self.release) < ADULT_AGE
+        ):
+            return (types - {"SLED", "CRD"}) | {"SED", "ARD"}
+        return types
 
     @property
     def unadjusted_expiry(self) -> dt.date:
@@ -79,6 +103,21 @@ class UnitCalc:
     def determinate_release(self) -> dt.date:
         days = self.adj.awarded_during_custody - self.adj.served_ada - self.adj.unused_ada
         return max(self.sentenced_at, self.release_without_awarded + dt.timedelta(days=days))
+
+    def determinate_release_on(self, date: dt.date) -> dt.date:
+        """The release date as it stood on `date`: before an early release tranche date the
+        sentence was still calculated under the earlier law (the service's timeline)."""
+        if (
+            self.rc_before is None
+            or self.earliest_applicable is None
+            or date >= self.earliest_applicable
+        ):
+            return self.determinate_release
+        current, self.rc = self.rc, self.rc_before
+        try:
+            return self.determinate_release
+        finally:
+            self.rc = current
 
     @property
     def adjusted_expiry(self) -> dt.date:
@@ -204,6 +243,8 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
         dates["ETD"] = add_months(calc.determinate_release, -months)
         dates["LTD"] = add_months(calc.determinate_release, months)
     calc.dates = dates
+    if booking.calculate_ersed and ersed_applies(unit):
+        _ersed(calc, params)
     if "HDCED" in types:
         added = (
             calc.adj.ual_during_custody
@@ -224,6 +265,39 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
         )
         if result is not None:
             calc.dates["HDCED"], calc.rules["HDCED"] = result
+
+
+def ersed_applies(unit: Unit) -> bool:
+    """ErsedCalculator.isSentenceEligible: not on recall, and a track with an ERSED (for a
+    chain, any of its parts)."""
+    return not unit.is_recall and any(p.track in ERSED_TRACKS for p in unit.parts)
+
+
+def _ersed(calc: UnitCalc, params: Params) -> None:
+    if calc.rc.days_to_ped is not None and calc.ped is not None:
+        effective = calc.ped
+        unadjusted = calc.sentenced_at + dt.timedelta(days=calc.rc.days_to_ped - 1)
+    else:
+        effective = calc.determinate_release
+        unadjusted = calc.unadjusted_release
+    adj = calc.adj
+    result = calculate_ersed(
+        ErsedInputs(
+            sentenced_at=calc.sentenced_at,
+            is_consecutive=calc.unit.is_consecutive,
+            part_dates=tuple(p.sentenced_at for p in calc.unit.parts),
+            effective_release=effective,
+            unadjusted_effective_release=unadjusted,
+            for_initial_release=adj.for_initial_release(),
+            ual_during_custody=adj.ual_during_custody,
+            awarded_during_custody=adj.awarded_during_custody,
+            unused_ada=adj.unused_ada,
+            served_ada=adj.served_ada,
+        ),
+        params,
+    )
+    calc.dates["ERSED"] = result.date
+    calc.rules["ERSED"] = result.rule
 
 
 def _licence_expiry(calc: UnitCalc) -> dt.date:

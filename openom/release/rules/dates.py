@@ -27,3 +27,7 @@ SHPO_BREACH_OFFENCE_FROM_DATE = dt.date(2020, 12, 1)
 SHPO_SX03_OFFENCE_CODES = frozenset(
     {"SX03220", "SX03220A", "SX03244", "SX03244A", "SX03247", "SX03247A"}
 )
+# Early removal scheme at 30 per cent (ERS30): Criminal Justice Act 2003 s.260 as amended by the
+# Early Removal Scheme (Amendment) order in force 23 September 2025 (calculate-release-dates-api
+# ImportantDates.ERS30_COMMENCEMENT_DATE).
+ERS30_COMMENCEMENT_DATE = dt.date(2025, 9, 23)

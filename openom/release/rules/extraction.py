@@ -59,10 +59,33 @@ def _ora_mix(
     return True, True
 
 
-def extract(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracted:
-    if len(calcs) == 1:
-        return _extract_single(calcs[0])
-    return _extract_multiple(calcs, date_of_birth)
+# HdcedExtractionService (ImportantDates.HDC_CLEAN_STOP_DATE): with HDC repealed for adults, no
+# HDCED on or after 2 September 2026, nor for a sentence released under the progression model.
+HDC_CLEAN_STOP_DATE = dt.date(2026, 9, 2)
+
+
+def _is_adult_sentence(calc: UnitCalc) -> bool:
+    """Sentences other than s.250 detention and single terms (DTO, BOTUS, fine in default)."""
+    unit = calc.unit
+    if unit.is_consecutive:
+        return True
+    part = unit.parts[0]
+    if part.kind == "SDS" and part.section250:
+        return False
+    return part.kind not in {"DTO", "BOTUS", "AFINE"}
+
+
+def extract(calcs: list[UnitCalc], date_of_birth: dt.date, hdc_repeal: bool = False) -> Extracted:
+    result = (
+        _extract_single(calcs[0]) if len(calcs) == 1 else _extract_multiple(calcs, date_of_birth)
+    )
+    hdced = result.dates.get("HDCED")
+    if hdc_repeal and hdced is not None and any(_is_adult_sentence(c) for c in calcs):
+        with_hdced = [c for c in calcs if "HDCED" in c.dates]
+        source = max(with_hdced, key=lambda c: c.dates["HDCED"]) if with_hdced else None
+        if hdced >= HDC_CLEAN_STOP_DATE or (source is not None and source.progression):
+            del result.dates["HDCED"]
+    return result
 
 
 def _release_type(calc: UnitCalc) -> str:
@@ -84,6 +107,8 @@ def _extract_single(calc: UnitCalc) -> Extracted:
             dates[kind] = calc.dates[kind]
     if "HDCED" in calc.dates and "PED" not in types and calc.release > calc.dates["HDCED"]:
         dates["HDCED"] = calc.dates["HDCED"]
+    if "ERSED" in calc.dates:
+        dates["ERSED"] = calc.dates["ERSED"]
     if not calc.unit.is_botus:
         dates["ESED"] = calc.unadjusted_expiry
     botus_tused = calc.unit.parts[0].latest_tused
@@ -173,6 +198,7 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
     if hdced is not None:
         dates["HDCED"] = hdced
     _ped(calcs, by_determinate, dates)
+    _ersed(calcs, dates)
 
     if any(c.unit.is_recall for c in most_recent_by_release):
         prrds = [c.post_recall_release for c in calcs if c.post_recall_release is not None]
@@ -181,6 +207,40 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
         dates.pop("HDCED", None)
     dates["ESED"] = latest_unadjusted_expiry
     return Extracted(dates, earliest, latest_unadjusted_expiry)
+
+
+def _ersed(calcs: list[UnitCalc], dates: dict[str, dt.date]) -> None:
+    """BookingExtractionService: the latest ERSED of a sentence not released immediately. None
+    where a fine-in-default or BOTUS term in the same period of custody is released after that
+    sentence; a fine term released after the ERSED moves it to that release. With a DTO the
+    ERSED is no earlier than the mid-term date, and none when that is not before the release."""
+    with_ersed = [c for c in calcs if "ERSED" in c.dates and not c.is_immediate_release]
+    if not with_ersed:
+        return
+    latest = max(with_ersed, key=lambda c: c.dates["ERSED"])
+    ersed = latest.dates["ERSED"]
+    terms = [
+        c
+        for c in calcs
+        if c.group == latest.group
+        and not c.is_immediate_release
+        and not c.unit.is_consecutive
+        and c.unit.parts[0].kind in {"AFINE", "BOTUS"}
+    ]
+    if any(c.release > latest.release for c in terms):
+        return
+    fines_after = [c for c in terms if c.unit.parts[0].kind == "AFINE" and c.release > ersed]
+    if fines_after:
+        dates["ERSED"] = max(c.release for c in fines_after)
+        return
+    if any(c.unit.is_dto for c in calcs):
+        release = dates.get("CRD") or dates.get("ARD")
+        mtd = dates.get("MTD")
+        if mtd is None or release is None or mtd >= release:
+            return
+        dates["ERSED"] = ersed if mtd < ersed else mtd
+        return
+    dates["ERSED"] = ersed
 
 
 def _tused(calcs: list[UnitCalc], latest_led: dt.date | None) -> dt.date | None:

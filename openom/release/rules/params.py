@@ -62,6 +62,16 @@ class HdcParams:
 
 
 @dataclass(frozen=True)
+class ErsParams:
+    """One early removal scheme: the longest time before release removal may come, and the
+    least part of the custodial period to be served first (CJA 2003 s.260(2A))."""
+
+    max_period_amount: int
+    max_period_unit: str  # DAYS or YEARS
+    release_point: Fraction
+
+
+@dataclass(frozen=True)
 class Params:
     name: str
     hdc: HdcParams
@@ -69,6 +79,16 @@ class Params:
     sds40_tranches: tuple[Tranche, ...]
     sds40_tranche_three_date: dt.date
     ftr56_tranches: tuple[Tranche, ...]
+    ers50: ErsParams
+    ers30: ErsParams
+    # The 2026 SDS progression model (sds-legislations.progression-model-legislation), when the
+    # profile has it: release points by track and the tranches of its commencement.
+    progression_tranches: tuple[Tranche, ...] = ()
+    progression_multipliers: tuple[tuple[str, Fraction], ...] = ()
+
+    @property
+    def progression_commencement(self) -> dt.date | None:
+        return min((t.date for t in self.progression_tranches), default=None)
 
     @property
     def sds40_commencement(self) -> dt.date:
@@ -161,4 +181,23 @@ def load_params(profile: str = BASE_PROFILE) -> Params:
             sds["sds40-additional-excluded-offences-legislation"]["commencement-date"]
         ),
         ftr56_tranches=_tranches(tree["ftr-legislations"]["ftr56-legislation"]["tranches"]),
+        ers50=_ers(tree["ersed"], "ers-50"),
+        ers30=_ers(tree["ersed"], "ers-30"),
+        progression_tranches=_tranches(
+            sds.get("progression-model-legislation", {}).get("tranches", [])
+        ),
+        progression_multipliers=tuple(
+            (str(track), MULTIPLIERS[str(name)])
+            for track, name in sds.get("progression-model-legislation", {})
+            .get("release-multiplier", {})
+            .items()
+        ),
+    )
+
+
+def _ers(ersed: dict[str, Any], prefix: str) -> ErsParams:
+    return ErsParams(
+        max_period_amount=int(ersed[f"{prefix}-max-period-amount"]),
+        max_period_unit=str(ersed[f"{prefix}-max-period-unit"]),
+        release_point=MULTIPLIERS[str(ersed[f"{prefix}-release-point"])],
     )

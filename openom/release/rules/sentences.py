@@ -38,6 +38,13 @@ SOPC_PED_POINT_BEFORE_PCSC = Fraction(1, 2)
 SOPC_PED_POINT_AFTER_PCSC = Fraction(2, 3)
 # Sentencing Act 2020 s.241: DTO released at the half-way point (mid-term date).
 DTO_RELEASE_POINT = Fraction(1, 2)
+# CJA 2003 s.258 (fine defaulters): a term in default of payment of a fine is released
+# unconditionally at one half; from 1 June 2015 a term for a fine of 10 million pounds or more is
+# served in full, as amended in 2015 (calculate-release-dates-api
+# ImportantDates.A_FINE_TEN_MILLION_FULL_RELEASE_DATE, SentenceIdentificationService).
+AFINE_RELEASE_POINT = Fraction(1, 2)
+AFINE_FULL_TERM_MINIMUM = 10_000_000
+AFINE_FULL_TERM_FROM = dt.date(2015, 6, 1)
 # Repatriated prisoners (BOTUS: Repatriation of Prisoners Act 1984): no release before term end.
 BOTUS_RELEASE_POINT = Fraction(1)
 # CJA 1991 s.33(1) (offences before 4 April 2005): release at one half; LED at three quarters
@@ -219,6 +226,13 @@ def identify_part(sentence: Sentence) -> None:
         sentence.track = "DTO_AFTER_PCSC" if after else "DTO_BEFORE_PCSC"
     elif sentence.kind == "BOTUS":
         sentence.track = "BOTUS"
+    elif sentence.kind == "AFINE":
+        full = (
+            sentence.fine_amount is not None
+            and sentence.fine_amount >= AFINE_FULL_TERM_MINIMUM
+            and sentence.sentenced_at >= AFINE_FULL_TERM_FROM
+        )
+        sentence.track = "AFINE_ARD_AT_FULL_TERM" if full else "AFINE_ARD_AT_HALFWAY"
     elif before_cja_and_laspo(sentence):
         sentence.track = "SDS_BEFORE_CJA_LASPO"
     elif sentence.sds_plus:
@@ -326,6 +340,8 @@ def identify(unit: Unit, booking: Booking) -> None:
                 types.add("PRRD")
         elif part.kind == "DTO":
             types = {"SED", "MTD", "ETD", "LTD", "TUSED"}
+        elif part.kind == "AFINE":
+            types = {"SED", "ARD"}
         elif part.kind == "BOTUS":
             types = {"ARD", "SED"}
             if part.latest_tused is not None:
@@ -356,6 +372,8 @@ def fixed_multiplier(sentence: Sentence) -> Fraction | None:
         "DTO_AFTER_PCSC": DTO_RELEASE_POINT,
         "DTO_BEFORE_PCSC": DTO_RELEASE_POINT,
         "BOTUS": BOTUS_RELEASE_POINT,
+        "AFINE_ARD_AT_HALFWAY": AFINE_RELEASE_POINT,
+        "AFINE_ARD_AT_FULL_TERM": FULL_TERM,
         "SDS_BEFORE_CJA_LASPO": SDS_RELEASE_POINT,
         "SDS_PLUS": SDS_PLUS_RELEASE_POINT,
     }.get(sentence.track)

@@ -50,12 +50,38 @@ def _share(calcs: list[UnitCalc], delta: SentenceAdjustments) -> None:
                 is_recall=unit.is_recall,
                 is_botus=unit.is_botus,
                 is_dto_before_pcsc=unit.is_dto and unit.parts[0].track == "DTO_BEFORE_PCSC",
+                is_civil_fine=not unit.is_consecutive and unit.parts[0].is_civil,
+                only_terms=all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in unit.parts),
             )
         )
 
 
 def _days(adjustments: list[Adjustment], kind: str, date: dt.date) -> int:
     return sum(a.days for a in adjustments if a.kind == kind and a.applies_from == date)
+
+
+# ImportantDates.ERS_STOP_CLOCK_COMMENCEMENT: from 28 June 2022 time removed under the early
+# removal scheme counts as custody ("stop the clock", CJA 2003 s.260 as amended by the Nationality
+# and Borders Act 2022 s.46).
+ERS_STOP_CLOCK_COMMENCEMENT = dt.date(2022, 6, 28)
+
+
+def release_movements(booking: Booking) -> set[dt.date]:
+    """Dates of releases that end a period of custody (ExternalMovementTimeline): every OUT
+    movement, but not a removal under the early removal scheme that still counts as custody."""
+    movements = booking.external_movements
+    dates = set()
+    for position, movement in enumerate(movements):
+        if movement.direction != "OUT":
+            continue
+        following = next((m for m in movements[position + 1 :] if m.date > movement.date), None)
+        ers_is_custody = movement.reason == "ERS" and (
+            (following is not None and following.reason == "FAILED_ERS_REMOVAL")
+            or movement.date >= ERS_STOP_CLOCK_COMMENCEMENT
+        )
+        if not ers_is_custody:
+            dates.add(movement.date)
+    return dates
 
 
 def run_timeline(
@@ -66,8 +92,10 @@ def run_timeline(
     recalculate: Callable[[UnitCalc], None] | None = None,
 ) -> TimelineResult:
     adjustments = booking.adjustments
+    releases = release_movements(booking)
     event_dates = sorted(
         {c.sentenced_at for c in calcs}
+        | set(releases)
         | {
             a.applies_from
             for a in adjustments
@@ -92,6 +120,7 @@ def run_timeline(
         nonlocal group
         periods.append(Period(min(c.sentenced_at for c in group), latest_release, list(group)))
         for calc in group:
+            calc.group = len(periods) - 1
             led = calc.licence_expiry_at_initial_release
             if led is not None and led > date:
                 licence.append(calc)
@@ -134,6 +163,11 @@ def run_timeline(
                 ),
             )
             changed = True
+        # TimelineExternalMovementCalculationHandler: a release from prison ends the period of
+        # custody on that day; no recalculation moves it on that date.
+        released_today = date in releases and bool(group)
+        if released_today:
+            latest_release = date
         awarded = _days(adjustments, "ADDITIONAL_DAYS_AWARDED", date) - _days(
             adjustments, "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED", date
         )
@@ -159,11 +193,19 @@ def run_timeline(
             last_day = max(to_dates) if to_dates else None
             for calc in group:
                 calc.last_day_of_ual = last_day
-            during = [c for c in group if date <= c.determinate_release]
-            after = [c for c in group if date > c.determinate_release and c.unit.is_recall]
+            during = [c for c in group if date <= c.determinate_release_on(date)]
+            after = [c for c in group if date > c.determinate_release_on(date) and c.unit.is_recall]
             _share(during, SentenceAdjustments(ual_during_custody=ual))
             _share(after, SentenceAdjustments(ual_after_release=ual))
             for calc in licence:
+                if date <= calc.determinate_release_on(date):
+                    # Released early (e.g. on HDC) and unlawfully at large before the release
+                    # date: the days count against the custodial period.
+                    if calc.unit.is_recall:
+                        calc.adj = calc.adj.plus(SentenceAdjustments(ual_after_release=ual))
+                    else:
+                        calc.adj = calc.adj.plus(SentenceAdjustments(ual_during_custody=ual))
+                    continue
                 if not calc.unit.is_recall:
                     continue
                 recall_rtc = calc.unit.return_to_custody or rtc
@@ -180,7 +222,7 @@ def run_timeline(
                 )
                 calc.last_day_of_ual = last_day
             changed = True
-        if changed and group:
+        if changed and group and not released_today:
             for calc in group:
                 if recalculate is not None:
                     recalculate(calc)
@@ -196,6 +238,8 @@ def run_timeline(
             )
     if group:
         periods.append(Period(min(c.sentenced_at for c in group), latest_release, list(group)))
+        for calc in group:
+            calc.group = len(periods) - 1
     # Unused ADA: awarded days that would keep someone beyond the end of the sentence.
     for calc in calcs:
         if calc.release > calc.expiry:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from openom.release.rules.booking import Booking, BookingError
+from openom.release.rules.booking import Adjustment, Booking, BookingError
 from openom.release.rules.calculation import FTR14_MAXIMUM_MONTHS, UnitCalc
 from openom.release.rules.dates import SHPO_BREACH_OFFENCE_FROM_DATE, SHPO_SX03_OFFENCE_CODES
 from openom.release.rules.durations import MONTHS
 from openom.release.rules.engine import BookingResult
 from openom.release.rules.params import Params
-from openom.release.rules.sentences import build_units
 
 # Recall policy: consecutive/concurrent sentences more than 14 days apart change the recall type.
 FTR_SENTENCE_GAP_DAYS = 14
@@ -36,11 +35,12 @@ def validate_before(booking: Booking) -> None:
                 "a fixed term recall needs the return to custody date",
                 ["NoValidReturnToCustodyDateException"],
             )
-    _validate_remand_overlap(booking)
 
 
-def _validate_remand_overlap(booking: Booking) -> None:
-    units = build_units(booking)
+def _validate_remand_overlap(booking: Booking, result: BookingResult) -> None:
+    """RemandOverlappingSentenceValidator: remand cannot count for days spent serving a sentence
+    (CJA 2003 s.240ZA(4)): a remand period touching a period of custody for sentences none of
+    which is a recall (from the first sentence date to the release) is refused."""
     for adjustment in booking.adjustments:
         if (
             adjustment.kind != "REMAND"
@@ -48,16 +48,14 @@ def _validate_remand_overlap(booking: Booking) -> None:
             or adjustment.to_date is None
         ):
             continue
-        for unit in units:
-            if unit.is_recall:
+        for period in result.periods:
+            if any(c.unit.is_recall for c in period.calcs) or not period.start < period.release:
                 continue
-            start = unit.sentenced_at
-            end = start + dt.timedelta(days=unit.length_days() - 1)
-            if adjustment.from_date <= end and adjustment.to_date >= start:
+            if adjustment.from_date <= period.release and period.start <= adjustment.to_date:
                 raise BookingError(
                     "booking.adjustments.REMAND",
                     f"remand {adjustment.from_date} to {adjustment.to_date} overlaps a sentence "
-                    f"served from {start} to {end}",
+                    f"served from {period.start} to {period.release}",
                     ["REMAND_OVERLAPS_WITH_SENTENCE"],
                 )
 
@@ -115,10 +113,134 @@ def _validate_fixed_term_recalls(booking: Booking, result: BookingResult) -> Non
         )
 
 
+# OutOfCustodyAtProgressionModelCommencementValidator: UAL reasons that mean the person was out of
+# custody, and from which day to which day (the date the way of counting escape days changed).
+ESCAPE_COUNTING_CHANGED = dt.date(2008, 7, 21)
+ERS_OR_PAROLE_RELEASES = frozenset({"ERS", "PAROLE"})
+DEDUCTION_KINDS = ("REMAND", "TAGGED_BAIL", "RECALL_REMAND", "RECALL_TAGGED_BAIL")
+
+
+def _out_of_custody_period(adjustment: Adjustment) -> tuple[dt.date, dt.date] | None:
+    start, end, reason = adjustment.from_date, adjustment.to_date, adjustment.reason
+    if start is None or end is None:
+        return None
+    day = dt.timedelta(days=1)
+    if reason == "RELEASE_IN_ERROR":
+        return start - day, end + day
+    if reason in {"SENTENCED_IN_ABSENCE", "IMMIGRATION_DETENTION"}:
+        return start, end + day
+    if reason == "ESCAPE":
+        return (start - day, end + day) if start < ESCAPE_COUNTING_CHANGED else (start, end)
+    return None
+
+
+def _out_of_custody_at(booking: Booking, commencement: dt.date) -> bool:
+    eve = commencement - dt.timedelta(days=1)
+    for adjustment in booking.adjustments:
+        if adjustment.kind != "UNLAWFULLY_AT_LARGE":
+            continue
+        period = _out_of_custody_period(adjustment)
+        if period is not None and period[0] <= eve < period[1]:
+            return True
+    before = [m for m in booking.external_movements if m.date < commencement]
+    releases = [m for m in before if m.direction == "OUT"]
+    admissions = [m for m in before if m.direction == "IN"]
+    if releases and releases[-1].reason in ERS_OR_PAROLE_RELEASES:
+        return not admissions or admissions[-1].date <= releases[-1].date
+    return False
+
+
+def _extinguished(group: list[UnitCalc]) -> bool:
+    """ExtinguishedSentenceGroupChecker: remand or tagged bail takes the release (uncapped) to
+    before the day before the earliest sentence."""
+    determinate = [c for c in group if not c.unit.is_recall]
+    if not determinate:
+        return False
+
+    def uncapped(c: UnitCalc) -> dt.date:
+        return c.release_without_awarded + dt.timedelta(
+            days=c.adj.awarded_during_custody - c.adj.served_ada
+        )
+
+    earliest = min(c.sentenced_at for c in determinate)
+    latest = max(determinate, key=uncapped)
+    if earliest - dt.timedelta(days=1) > uncapped(latest):
+        return bool(latest.adj.remand or latest.adj.tagged_bail)
+    return False
+
+
+def _validate_progression_model(booking: Booking, result: BookingResult, params: Params) -> None:
+    commencement = params.progression_commencement
+    allocated = result.progression_tranche is not None
+    if allocated and commencement is not None and _out_of_custody_at(booking, commencement):
+        raise BookingError(
+            "booking",
+            "the person was out of custody when the progression model commenced: calculate "
+            "manually",
+            ["UNSUPPORTED_OUT_OF_CUSTODY_AT_PROGRESSION_MODEL_COMMENCEMENT"],
+        )
+    if (
+        allocated
+        and booking.toggle("progressionTrancheOneManualJourney")
+        and result.progression_tranche == "TRANCHE_1"
+    ):
+        raise BookingError(
+            "booking",
+            "progression model tranche 1 releases are calculated manually",
+            ["PROGRESSION_TRANCHE_ONE_ALLOCATION"],
+        )
+    if not any(_extinguished(period.calcs) for period in result.periods):
+        return
+    route_to_manual = (
+        booking.toggle("routePreProgressionExtinguishedSentenceToManual")
+        and allocated
+        and commencement is not None
+        and not any(
+            a.kind in DEDUCTION_KINDS and a.applies_from >= commencement
+            for a in booking.adjustments
+        )
+    )
+    if route_to_manual:
+        raise BookingError(
+            "booking.adjustments",
+            "remand or tagged bail takes the release before the sentence date, before the "
+            "progression model commenced: calculate manually",
+            ["PROGRESSION_MODEL_UNSUPPORTED_EXTINGUISHED_SENTENCE"],
+        )
+    raise BookingError(
+        "booking.adjustments",
+        "remand or tagged bail takes the release date before the sentence date",
+        ["RELEASE_DATE_BEFORE_SENTENCE_DATE"],
+    )
+
+
+def _validate_hdced_repeal(booking: Booking, result: BookingResult) -> None:
+    """HdcedRepealValidator: someone out on HDC (not since readmitted) when HDC is repealed has
+    an HDCED the service cannot recalculate."""
+    if not booking.toggle("applyPostHdcedRepealRules") or "HDCED" not in result.dates:
+        return
+    hdc_releases = [
+        m for m in booking.external_movements if m.direction == "OUT" and m.reason == "HDC"
+    ]
+    if not hdc_releases:
+        return
+    last = max(m.date for m in hdc_releases)
+    if not any(m.direction == "IN" and m.date >= last for m in booking.external_movements):
+        raise BookingError(
+            "booking.externalMovements",
+            "released on home detention curfew before its repeal: calculate manually",
+            ["HDCED_REPEAL"],
+        )
+
+
 def validate_after(booking: Booking, result: BookingResult, params: Params) -> None:
-    """Checks on the calculated booking: fixed term recall types, and SHPO breach offences (SX03)
-    released between SDS40 tranche 1 and tranche 3 commencement."""
+    """Checks on the calculated booking: fixed term recall types, the progression model's manual
+    routes, sentences extinguished by remand, and SHPO breach offences (SX03) released between
+    SDS40 tranche 1 and tranche 3 commencement."""
     _validate_fixed_term_recalls(booking, result)
+    _validate_remand_overlap(booking, result)
+    _validate_progression_model(booking, result, params)
+    _validate_hdced_repeal(booking, result)
     tranche_one = params.sds40_commencement
     tranche_three = params.sds40_tranche_three_date
     shpo = []
