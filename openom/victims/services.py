@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
-from openom.core.services import edit_check
 from openom.core.formats import email_problem, phone_problem
+from openom.core.services import edit_check
 from openom.people.models import Person
 from openom.victims.models import ContactPreference, Victim, VictimSummaryShare
 
