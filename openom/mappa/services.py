@@ -249,6 +249,12 @@ def mappa_register(
     recorded (and, for category 3, the referral), so it cannot disagree with them.
     """
     _require_coordinator(actor, police_force.pk)
+    if not users_who_may_see([actor], person):
+        # An excluded coordinator, or one not named on a restricted case, cannot take it on: a
+        # registration nobody on the list can open would be a case nobody reviews (issue #11).
+        raise ServiceValidationError(
+            "You cannot register this case: it is restricted or you are excluded from it"
+        )
     category = category_of(person, as_of=today, referral=referral)
     if not category.eligible:
         raise ServiceValidationError(
