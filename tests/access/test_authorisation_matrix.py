@@ -47,6 +47,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:sentence-create", "robert"):          row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-end", "daniel"):              row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:sentence-end", "robert"):              row("200 200 404 404 404 404 404 404 404 404 404 200"),
+    ("tiering:supervision-ceased", "daniel"):       row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("tiering:supervision-ceased", "robert"):       row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:case-access", "daniel"):              row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-access", "robert"):              row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-share-add", "daniel"):           row("404 200 404 404 404 404 404 404 404 404 404 404"),
@@ -202,6 +204,7 @@ def test_every_route_has_a_matrix_entry():
 EXTRA_ARGUMENTS = {
     "people:sentence-create": lambda case: {"number": 1},
     "people:sentence-end": lambda case: {"pk": case.sentences.get().pk},
+    "tiering:supervision-ceased": lambda case: {"sentence_pk": case.sentences.get().pk},
     "release:adjustment-delete": lambda case: {"pk": case.custody_adjustments.get().pk},
     "planning:start": lambda case: {"sentence_pk": case.sentences.get().pk},
     "planning:draft": lambda case: {"pk": case.sentence_plans.get().pk},
