@@ -220,25 +220,41 @@ def test_actions_are_chased_on_the_due_date_once_a_day_until_done(
     level_2_meeting, colin, housing, jo, django_capture_on_commit_callbacks
 ):
     item = level_2_meeting.agenda.first()
+    due = timezone.localdate(level_2_meeting.starts_at)  # due on the day of the meeting
     action = meeting_action_add(
         item=item,
         description="Check the tenancy for children in the household",
         owner_agency=housing,
         owner=jo,
-        due_date=TODAY,
+        due_date=due,
         actor=colin,
     )
-    assert meeting_actions_chase(today=TODAY - dt.timedelta(days=1)) == 0
+    assert meeting_actions_chase(today=due - dt.timedelta(days=1)) == 0
     with django_capture_on_commit_callbacks(execute=True):
-        assert meeting_actions_chase(today=TODAY) == 1
-    assert meeting_actions_chase(today=TODAY) == 0
+        assert meeting_actions_chase(today=due) == 1
+    assert meeting_actions_chase(today=due) == 0
     assert Notification.objects.filter(recipient=jo, subject="MAPPA action due today").exists()
     assert Notification.objects.filter(recipient=colin).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_actions_chase(today=TODAY + dt.timedelta(days=2))
+        meeting_actions_chase(today=due + dt.timedelta(days=2))
     action = MeetingAction.objects.get(pk=action.pk)
     assert action.times_chased == 2
     assert Notification.objects.filter(recipient=jo, subject="MAPPA action 2 days overdue").exists()
+
+
+def test_an_action_due_in_the_past_is_refused(level_2_meeting, colin, housing, jo):
+    # The bad input: a MAPPA action due in 2020.
+    with pytest.raises(ServiceValidationError) as refused:
+        meeting_action_add(
+            item=level_2_meeting.agenda.first(),
+            description="Check the tenancy",
+            owner_agency=housing,
+            owner=jo,
+            due_date=dt.date(2020, 6, 1),
+            actor=colin,
+        )
+    assert refused.value.field_errors == {"due_date": "The due date must be today or in the future"}
+    assert not MeetingAction.objects.exists()
 
 
 def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_report(
@@ -266,7 +282,7 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
     order = civil_order_record(
         registration=registration,
         data={
-            "kind": CivilOrderKind.SOPO,
+            "kind": CivilOrderKind.SHPO,
             "applied_on": dt.date(2026, 6, 1),
             "full_on": dt.date(2026, 7, 1),
             "conditions": "No unsupervised contact with children under 16",
@@ -277,7 +293,7 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
         civil_order_record(
             registration=registration,
             data={
-                "kind": CivilOrderKind.SOPO,
+                "kind": CivilOrderKind.SHPO,
                 "applied_on": dt.date(2026, 6, 1),
                 "interim_on": dt.date(2026, 5, 1),
             },
