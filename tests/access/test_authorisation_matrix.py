@@ -59,6 +59,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:sentence-create", "robert"):          case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-end", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:sentence-end", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
+    ("tiering:supervision-ceased", "daniel"):       case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("tiering:supervision-ceased", "robert"):       case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:case-access", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-access", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-share-add", "daniel"):           case_row("404 200 404 404 404 404 404 404 404 404 404 404"),
@@ -234,6 +236,7 @@ def test_every_route_has_a_matrix_entry():
 EXTRA_ARGUMENTS = {
     "people:sentence-create": lambda case: {"number": 1},
     "people:sentence-end": lambda case: {"pk": case.sentences.get().pk},
+    "tiering:supervision-ceased": lambda case: {"sentence_pk": case.sentences.get().pk},
     "release:adjustment-delete": lambda case: {"pk": case.custody_adjustments.get().pk},
     "planning:start": lambda case: {"sentence_pk": case.sentences.get().pk},
     "planning:draft": lambda case: {"pk": case.sentence_plans.get().pk},
