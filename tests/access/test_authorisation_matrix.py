@@ -41,6 +41,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:case-contact-details", "robert"):     row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("people:case-events", "daniel"):              row("200 200 302 404 200 404 404 404 404 200 404 404"),
     ("people:case-events", "robert"):              row("200 200 302 404 404 404 404 404 404 404 404 200"),
+    ("people:person-edit", "daniel"):              row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("people:person-edit", "robert"):              row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:event-create", "daniel"):             row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:event-create", "robert"):             row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-create", "daniel"):          row("200 200 404 404 404 404 404 404 404 404 404 404"),
