@@ -33,5 +33,6 @@ urlpatterns = [
     path("worklist/", include("openom.worklist.urls")),
     path("allocation/", include("openom.allocation.urls")),
     path("notifications/", include("openom.notifications.urls")),
+    path("", include("openom.home.urls")),
     path("", include("openom.people.urls")),
 ]

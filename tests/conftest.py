@@ -5,6 +5,7 @@ Cambridgeshire and Peterborough Probation (CPP):
 - Sam, the senior probation officer of Olivia's team.
 Norfolk and Suffolk Probation (NSP):
 - Nina, an offender manager in Norwich: outside CPP, she must not see CPP's cases.
+- Sandra, approved premises staff in Peterborough: reads the cases of the premises' residents.
 Cambridgeshire Constabulary:
 - Pete, a police offender manager: no case access until sharing is recorded.
 """
@@ -109,3 +110,18 @@ def daniel(cambridgeshire, olivia, peterborough_team):
     )
     CaseAllocationFactory(person=person, team=peterborough_team, offender_manager=olivia)
     return person
+
+
+@pytest.fixture
+def sandra(cambridgeshire):
+    """Sandra, approved premises staff in Peterborough (not Daniel's holding team)."""
+    unit = DeliveryUnitFactory(agency=cambridgeshire, code="PAP", name="Approved premises")
+    team = TeamFactory(delivery_unit=unit, code="PAP01", name="Peterborough Approved Premises")
+    return UserFactory(
+        username="sandra",
+        first_name="Sandra",
+        last_name="Okafor",
+        team=team,
+        grade=Grade.PSO,
+        roles=[Role.APPROVED_PREMISES_STAFF],
+    )

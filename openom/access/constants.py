@@ -26,6 +26,9 @@ class CasePart(models.TextChoices):
     ACCESS_LOG = "ACCESS_LOG", "Who has viewed the case"
     SEARCH_RESULT = "SEARCH_RESULT", "Search result"
     CASELOAD = "CASELOAD", "Caseload list"
+    MAPPA = "MAPPA", "MAPPA register, meetings, minutes and actions"
+    IOM = "IOM", "IOM cohort, reviews, actions and meetings"
+    WORK_LIST = "WORK_LIST", "Work list, queue or notification"
 
 
 class Relationship(models.TextChoices):
@@ -33,6 +36,7 @@ class Relationship(models.TextChoices):
 
     HOLDING_TEAM = "HOLDING_TEAM", "Holding team"
     OUT_OF_TEAM = "OUT_OF_TEAM", "Out-of-team access with a recorded reason"
+    APPROVED_PREMISES = "APPROVED_PREMISES", "Resident of approved premises in the area"
     SHARED = "SHARED", "Shared under an information-sharing record"
     VICTIM_LIAISON = "VICTIM_LIAISON", "Victim liaison"
     INSPECTION = "INSPECTION", "Inspection sample"

@@ -3,12 +3,15 @@
 import datetime as dt
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.accounts.models import User
+from openom.accounts.selectors import team_managers
 from openom.allocation.models import CaseAllocation
 from openom.core.exceptions import ServiceValidationError
+from openom.notifications.services import notifications_send
 from openom.organisations.models import Team
 from openom.people.models import Person
 
@@ -54,6 +57,22 @@ def case_allocate(
             allocated_by=actor,
         )
         audit_record(actor=actor, person=person, action="case_allocate", detail=str(allocation))
+        if offender_manager is None:
+            notifications_send(
+                recipients=[u for u in team_managers(team.id) if actor is None or u.pk != actor.pk],
+                person=person,
+                subject=f"Case to allocate: {person.full_name} ({person.crn})",
+                body=f"The case joined {team} on {start_date:%d %B %Y} and needs an offender manager.",
+                link=reverse("allocation:allocate", args=[person.crn]),
+            )
+        elif actor is None or offender_manager.pk != actor.pk:
+            notifications_send(
+                recipients=[offender_manager],
+                person=person,
+                subject=f"Case allocated to you: {person.full_name} ({person.crn})",
+                body=f"Allocated to you from {start_date:%d %B %Y}. {reason}".strip(),
+                link=reverse("people:case-summary", args=[person.crn]),
+            )
     return allocation
 
 

@@ -5,9 +5,12 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from openom.access.services import audit_record
+from openom.accounts.selectors import team_managers
+from openom.allocation.models import CaseAllocation
 from openom.assessment.constants import (
     COUNTERSIGNED_LEVELS,
     ROSH_ORDER,
@@ -18,6 +21,7 @@ from openom.assessment.constants import (
 from openom.assessment.models import Assessment, NeedScore, PredictorScore
 from openom.assessment.questions import SECTIONS, SECTIONS_BY_KEY
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.notifications.services import notifications_send
 from openom.people.models import Person
 
 ROSH_FIELDS = (
@@ -202,6 +206,25 @@ def assessment_complete(
         )
         if locked.status == AssessmentStatus.COMPLETE:
             _after_completion(locked, actor)
+        else:
+            holding = (
+                CaseAllocation.objects.filter(person_id=locked.person_id, end_date__isnull=True)
+                .values_list("team_id", flat=True)
+                .first()
+            )
+            notifications_send(
+                recipients=team_managers(holding),
+                person=locked.person,
+                subject=(
+                    f"Assessment to countersign: {locked.person.full_name} ({locked.person.crn})"
+                ),
+                body=(
+                    f"{actor.get_full_name() or actor.username} completed an assessment with "
+                    f"{locked.get_overall_rosh_display().lower()} risk of serious harm on "
+                    f"{today:%d %B %Y}. It takes effect once you countersign it."
+                ),
+                link=reverse("assessments:countersign-queue"),
+            )
     return locked
 
 
@@ -232,6 +255,13 @@ def assessment_countersign(
             actor=actor, person=locked.person, action="assessment_countersign", detail=str(locked)
         )
         _after_completion(locked, actor)
+        notifications_send(
+            recipients=[locked.assessor],
+            person=locked.person,
+            subject=f"Assessment countersigned: {locked.person.full_name} ({locked.person.crn})",
+            body=f"{actor.get_full_name() or actor.username} countersigned it on {today:%d %B %Y}.",
+            link=reverse("assessment:overview", args=[locked.person.crn]),
+        )
     return locked
 
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from openom.access.constants import AccessChannel, CasePart
 from openom.access.decorators import case_view
 from openom.access.policy import may_add_people, people_visible_to
 from openom.access.services import access_log_record_many
-from openom.core.csv import csv_writer
+from openom.core.csv import csv_response
 from openom.core.exceptions import ServiceValidationError
 from openom.core.history import changes_of
 from openom.core.pagination import paginate, pagination_context
@@ -53,14 +53,10 @@ def my_cases_export(request):
     access_log_record_many(
         user=request.user, people=people, part=CasePart.CASELOAD, channel=AccessChannel.EXPORT
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
-    writer = csv_writer(response)
-    writer.writerow(
-        ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"]
-    )
-    for person in people:
-        writer.writerow(
+    return csv_response(
+        "my-cases.csv",
+        ["CRN", "Surname", "First name", "Date of birth", "Sentence", "Ends", "Allocated"],
+        (
             [
                 person.crn,
                 person.surname,
@@ -70,8 +66,9 @@ def my_cases_export(request):
                 person.current_sentence_end.isoformat() if person.current_sentence_end else "",
                 person.allocated_on.isoformat() if person.allocated_on else "",
             ]
-        )
-    return response
+            for person in people
+        ),
+    )
 
 
 @login_required
@@ -147,7 +144,8 @@ def _case_context(case, tab: str) -> dict:
 @case_view(CasePart.SUMMARY)
 def case_summary(request, case):
     context = _case_context(case, "summary")
-    context["sentences"] = selectors.current_sentences(case.person)
+    if case.access.allows(CasePart.EVENTS):  # every part shown belongs to a shared part
+        context["sentences"] = selectors.current_sentences(case.person)
     context["iom_scheme"] = selectors.iom_scheme_of(case.person)
     if case.access.allows(CasePart.CONTACT_DETAILS):
         context["address"] = selectors.current_address(case.person)

@@ -6,6 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from openom.access.constants import Relationship
+from openom.access.policy import case_access
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
 from openom.core.formats import email_problem, phone_problem
@@ -49,10 +51,17 @@ def victim_add(
 
 def victim_summary_share(*, person: Person, shared_with, summary: str, actor) -> VictimSummaryShare:
     """Share a VLO-written summary (never the victim's identity or contact details) with a colleague."""
+    errors: dict[str, str] = {}
     if not summary.strip():
-        raise ServiceValidationError(
-            "Write the summary", field_errors={"summary": "Write the summary to share"}
-        )
+        errors["summary"] = "Write the summary to share"
+    if shared_with is None or case_access(shared_with, person).relationship != (
+        Relationship.HOLDING_TEAM
+    ):
+        # A summary names the case: it goes only to those who already hold it (issue #11).
+        errors["username"] = "You can share a summary only with staff of the team holding this case"
+    if errors:
+        message = "Write the summary" if "summary" in errors else "Choose a colleague on the case"
+        raise ServiceValidationError(message, field_errors=errors)
     with transaction.atomic():
         share = VictimSummaryShare.objects.create(
             person=person, shared_with=shared_with, summary=summary.strip(), shared_by=actor

@@ -104,6 +104,16 @@ def worklist_for(*, actor, team: bool = False, today: dt.date | None = None) -> 
                 action.deadline,
                 url,
             )
+        elif action.status == ActionStatus.OPEN and action.recall_type:
+            # Requested and waiting for a manager: off the requester's to-do, on the approver's.
+            if team:
+                item(
+                    action.person_id,
+                    "Recall to authorise",
+                    f"Authorise the recall requested on {action.started_on:%d %b}",
+                    action.deadline,
+                    reverse("enforcement:action", args=[crn, action.pk]),
+                )
         elif action.status == ActionStatus.OPEN:
             item(
                 action.person_id,

@@ -110,3 +110,58 @@ def test_the_access_log_page_lists_out_of_team_reasons_for_the_manager(
     assert "Dee Uty" in page
     assert "Duty cover: he reported at the office" in page
     assert "Out of team" in page
+
+
+def _moves_into_approved_premises(person, days_ago=3, left_days_ago=None):
+    import datetime as dt
+
+    from openom.people.constants import AddressType
+    from openom.people.models import Address
+
+    return Address.objects.create(
+        person=person,
+        address_type=AddressType.APPROVED_PREMISES,
+        line_1="Approved Premises, 12 Park Road",
+        town="Peterborough",
+        postcode="PE1 2TA",
+        start_date=dt.date.today() - dt.timedelta(days=days_ago),
+        end_date=(dt.date.today() - dt.timedelta(days=left_days_ago)) if left_days_ago else None,
+    )
+
+
+def test_approved_premises_staff_open_a_resident_without_giving_a_reason(client, sandra, daniel):
+    """Issue #15: 'The approved-premises staff can open their residents without an out-of-team
+    reason.' They read the case record; the holding team keeps the edits."""
+    from openom.access.constants import Relationship
+    from openom.access.policy import case_access
+
+    _moves_into_approved_premises(daniel)
+    access = case_access(sandra, daniel)
+    assert access.relationship == Relationship.APPROVED_PREMISES
+    assert not access.needs_reason and not access.can_edit
+    assert not access.allows(CasePart.VICTIMS)
+    client.force_login(sandra)
+    assert client.get(reverse("people:case-summary", args=[daniel.crn])).status_code == 200
+    assert AccessLog.objects.filter(user=sandra, person=daniel, part=CasePart.SUMMARY).exists()
+    assert client.get(reverse("contacts:arrange", args=[daniel.crn])).status_code == 404
+
+
+def test_approved_premises_staff_still_give_a_reason_for_someone_not_resident(
+    client, sandra, daniel
+):
+    _moves_into_approved_premises(daniel, days_ago=40, left_days_ago=10)
+    client.force_login(sandra)
+    response = client.get(reverse("people:case-summary", args=[daniel.crn]))
+    assert response.status_code == 302
+    assert reverse("people:case-reason", args=[daniel.crn]) in response["Location"]
+
+
+def test_an_exclusion_still_keeps_approved_premises_staff_out(sandra, daniel, sam):
+    from openom.access.constants import RestrictionKind
+    from openom.access.models import CaseRestriction
+
+    _moves_into_approved_premises(daniel)
+    CaseRestriction.objects.create(
+        person=daniel, kind=RestrictionKind.EXCLUDE, user=sandra, reason="Relative", created_by=sam
+    )
+    assert not can_view_person(sandra, daniel)

@@ -9,7 +9,7 @@ import io
 
 import pytest
 
-from openom.core.csv import csv_safe, csv_writer
+from openom.core.csv import csv_response, csv_safe, csv_writer
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_the_caseload_export_neutralises_a_formula_in_a_surname(client, olivia, 
     body = client.get(reverse("people:my-cases-export")).content.decode()
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[1][1] == "'" + daniel.surname
+
+
+def test_the_download_neutralises_every_cell_and_is_an_attachment():
+    response = csv_response("cases.csv", ["Name", "Note"], [["=cmd|' /C calc'!A0", "fine"]])
+    assert response["Content-Disposition"] == 'attachment; filename="cases.csv"'
+    assert response.content.decode().splitlines() == [
+        "Name,Note",
+        "'=cmd|' /C calc'!A0,fine",
+    ]
