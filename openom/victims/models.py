@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel
 from openom.people.models import Person
@@ -31,6 +32,8 @@ class Victim(TimeStampedModel):
     liaison_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="victims_liaised"
     )
+    # Corrections are kept; the history is part of the victim compartment (VLOs only).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["surname", "forename"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openom.access.constants import Relationship
 from openom.access.policy import case_access
 from openom.access.services import audit_record
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import EditConflict, ServiceValidationError
 from openom.core.formats import email_problem, phone_problem
 from openom.people.models import Person
 from openom.victims.models import ContactPreference, Victim, VictimSummaryShare
@@ -47,6 +47,61 @@ def victim_add(
             actor=actor, person=person, action="victim_add", detail=f"Victim record {victim.pk}"
         )
     return victim
+
+
+VICTIM_EDITABLE_FIELDS = (
+    "forename",
+    "surname",
+    "relationship_to_offender",
+    "address",
+    "phone",
+    "email",
+    "contact_preference",
+    "contact_offered_on",
+    "opted_in",
+    "views",
+)
+
+
+def victim_update(
+    *,
+    victim: Victim,
+    data: dict[str, Any],
+    opened_at: str,
+    reason: str,
+    actor,
+    today: dt.date | None = None,
+) -> Victim:
+    """Correct a victim's record; refused if someone saved it since it was opened.
+
+    `opened_at` is the record's `updated_at` (ISO 8601) when the officer opened it.
+
+    The change and its reason are kept in the record's history.
+    """
+    errors = victim_problems(data, today or timezone.localdate())
+    if not reason.strip():
+        errors["reason"] = "Say why you are changing the victim's details"
+    if errors:
+        raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = Victim.objects.select_for_update().get(pk=victim.pk)
+        if locked.updated_at.isoformat() != opened_at:
+            raise EditConflict(
+                "Someone else changed this victim's details while you were editing. Your "
+                "changes have not been saved: review their changes and try again."
+            )
+        changed = [f for f in VICTIM_EDITABLE_FIELDS if f in data and getattr(locked, f) != data[f]]
+        for name in changed:
+            setattr(locked, name, data[name])
+        locked._change_reason = reason.strip()
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="victim_update",
+            detail=f"Victim record {locked.pk}: {', '.join(changed) or 'no change'}",
+        )
+    return locked
 
 
 def victim_summary_share(*, person: Person, shared_with, summary: str, actor) -> VictimSummaryShare:
