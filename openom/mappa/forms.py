@@ -4,7 +4,13 @@ from django import forms
 
 from openom.accounts.constants import Role
 from openom.accounts.models import User
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import (
+    GovUKDateField,
+    QueryForm,
+    ServiceForm,
+    VersionedForm,
+    WindowedDateField,
+)
 from openom.mappa.constants import (
     BreachOutcome,
     CivilOrderKind,
@@ -251,7 +257,12 @@ class AttendanceForm(forms.Form):
         }
 
 
-class MinutesForm(ServiceForm):
+class MinutesForm(VersionedForm):
+    """Carries the agenda item's version and the registration's, as read when the page opened."""
+
+    registration_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+    )
     minutes = forms.CharField(label="Minutes", widget=forms.Textarea, required=False)
     risk_management_plan = forms.CharField(
         label="Risk management plan", widget=forms.Textarea, required=False
@@ -296,7 +307,7 @@ class ActionForm(ServiceForm):
 
 
 class ReportForm(forms.Form):
-    year_end = forms.DateField(
+    year_end = WindowedDateField(
         label="Year ending (31 March)",
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(
@@ -355,3 +366,11 @@ class SeriousFurtherOffenceForm(ServiceForm):
 
 class SeriousFurtherOffenceReviewForm(ServiceForm):
     findings = forms.CharField(label="What the review found", widget=forms.Textarea)
+
+
+class MeetingQuery(QueryForm):
+    """?level= on the schedule-a-meeting page: level 2 or 3 (other values are ignored)."""
+
+    level = forms.TypedChoiceField(
+        choices=[(Level.MULTI_AGENCY, ""), (Level.SENIOR, "")], coerce=int
+    )

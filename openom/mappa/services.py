@@ -23,6 +23,7 @@ from openom.access.services import (
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.services import edit_check
 from openom.mappa import lifecycle_rules, rules
 from openom.mappa.constants import (
     Category,
@@ -396,12 +397,11 @@ def mappa_level_set(
             .select_related("person", "police_force", "probation_area")
             .get(pk=registration.pk)
         )
-        if locked.version != version:
-            raise EditConflict("Someone else changed this registration: reload it and check")
+        edit_check(locked, version=version, actor=actor, noun="registration", fields=("level",))
         if locked.end_date is not None:
             raise ServiceValidationError("This registration has ended")
         _apply_level(locked, level, rationale=rationale, actor=actor, today=today, meeting=meeting)
-        locked.version += 1
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor, person=locked.person, action="mappa_level_set", detail=str(locked)
@@ -906,10 +906,24 @@ def mapp_meeting_attendance_record(
     return locked
 
 
+# What a coordinator minutes for each case on a MAPP meeting's agenda.
+MINUTED_FIELDS = ("minutes", "risk_management_plan", "disclosure_decision")
+
+
 def agenda_item_minute(
-    *, item: AgendaItem, data: dict[str, Any], actor, today: dt.date
+    *,
+    item: AgendaItem,
+    data: dict[str, Any],
+    actor,
+    today: dt.date,
+    version: int | None = None,
+    registration_version: int | None = None,
 ) -> AgendaItem:
-    """Minutes, risk management plan, disclosure decision and any change of level for one case."""
+    """Minutes, risk management plan, disclosure decision and any change of level for one case.
+
+    `version` and `registration_version` are the agenda item's and the registration's versions
+    when the form was read: a save over someone else's is refused (EditConflict) with their text.
+    """
     meeting = item.meeting
     _require_coordinator(actor, meeting.police_force_id)
     with transaction.atomic():
@@ -918,7 +932,14 @@ def agenda_item_minute(
             .select_related("registration")
             .get(pk=item.pk)
         )
-        for field in ("minutes", "risk_management_plan", "disclosure_decision"):
+        edit_check(
+            locked,
+            version=locked.version if version is None else version,
+            actor=actor,
+            noun="case's minutes",
+            fields=MINUTED_FIELDS,
+        )
+        for field in MINUTED_FIELDS:
             if field in data:
                 setattr(locked, field, data[field] or "")
         level = data.get("level_decided")
@@ -929,7 +950,13 @@ def agenda_item_minute(
                     registration=locked.registration,
                     level=int(level),
                     rationale=f"Decided at the {meeting}",
-                    version=locked.registration.version,
+                    # The version the coordinator read, never the current one: otherwise the
+                    # registration's lock could not fire (issue #14).
+                    version=(
+                        locked.registration.version
+                        if registration_version is None
+                        else registration_version
+                    ),
                     actor=actor,
                     today=today,
                     meeting=meeting,
@@ -940,6 +967,7 @@ def agenda_item_minute(
                         int(level), timezone.localdate(meeting.starts_at)
                     )
                 )
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,
@@ -1000,6 +1028,7 @@ def meeting_action_complete(
         if locked.completed_on is not None:
             raise ServiceValidationError("This action is already done")
         locked.completed_on, locked.completion_note = today, note.strip()
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,

@@ -232,7 +232,8 @@ def meeting_list(request):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request):
-    level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
+    # Query and posted values are read by a form: ?level=abc is ignored, never a 500.
+    level = forms.MeetingQuery.read(request.POST or request.GET)["level"] or Level.MULTI_AGENCY
     due_by = _today() + dt.timedelta(weeks=8)
     candidates = selectors.register_for(request.user, level=level if level in (2, 3) else 2)
     form = forms.MeetingForm(
@@ -327,13 +328,20 @@ def minutes_record(request, pk: int, item: int):
             "minutes": agenda_item.minutes,
             "risk_management_plan": agenda_item.risk_management_plan,
             "disclosure_decision": agenda_item.disclosure_decision,
+            "version": agenda_item.version,
+            "registration_version": agenda_item.registration.version,
         },
     )
     return form_page(
         request,
         form=form,
         save=lambda data: services.agenda_item_minute(
-            item=agenda_item, data=data, actor=request.user, today=_today()
+            item=agenda_item,
+            data=data,
+            actor=request.user,
+            today=_today(),
+            version=data["version"],
+            registration_version=data["registration_version"],
         ),
         success="Minutes saved",
         next_url=reverse("mappa:meeting", args=[pk]),

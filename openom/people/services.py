@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import age_on
-from openom.core.exceptions import EditConflict, ServiceValidationError
-from openom.core.services import sequence_next
+from openom.core.exceptions import ServiceValidationError
+from openom.core.services import edit_check, sequence_next
 from openom.people.constants import (
     STATUSES_BY_CATEGORY,
     AddressType,
@@ -182,18 +182,20 @@ def person_update(
     cleaned = _clean_identity(data, today=today, exclude_pk=person.pk)
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
-        if locked.version != version:
-            raise EditConflict(
-                "Someone else changed this person's details while you were editing. "
-                "Your changes have not been saved: review their changes and try again."
-            )
+        edit_check(
+            locked,
+            version=version,
+            actor=actor,
+            noun="person's details",
+            fields=[f for f in PERSON_EDITABLE_FIELDS if f in cleaned],
+        )
         changed = [
             f for f in PERSON_EDITABLE_FIELDS if f in cleaned and getattr(locked, f) != cleaned[f]
         ]
         for field in changed:
             setattr(locked, field, cleaned[field])
         _apply_search_keys(locked)
-        locked.version += 1
+        locked.mark_saved(actor)
         locked.full_clean()
         locked._change_reason = reason.strip()
         locked.save()

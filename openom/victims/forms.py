@@ -32,7 +32,7 @@ class VictimForm(ServiceForm):
 
 
 class VictimEditForm(VictimForm):
-    opened_at = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
     opted_in = forms.TypedChoiceField(
         label="Have they opted in to victim contact?",
         choices=[("", "No answer yet"), ("True", "Yes, opted in"), ("False", "No, declined")],

@@ -9,8 +9,9 @@ from django.utils import timezone
 from openom.access.constants import Relationship
 from openom.access.policy import case_access
 from openom.access.services import audit_record
-from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.exceptions import ServiceValidationError
 from openom.core.formats import email_problem, phone_problem
+from openom.core.services import edit_check
 from openom.people.models import Person
 from openom.victims.models import ContactPreference, Victim, VictimSummaryShare
 
@@ -49,6 +50,7 @@ def victim_add(
     return victim
 
 
+# What an edit of a victim's record may change (the person and the VLO stay as they are).
 VICTIM_EDITABLE_FIELDS = (
     "forename",
     "surname",
@@ -67,39 +69,31 @@ def victim_update(
     *,
     victim: Victim,
     data: dict[str, Any],
-    opened_at: str,
-    reason: str,
+    version: int,
     actor,
+    reason: str = "",
     today: dt.date | None = None,
 ) -> Victim:
-    """Correct a victim's record; refused if someone saved it since it was opened.
-
-    `opened_at` is the record's `updated_at` (ISO 8601) when the officer opened it.
-
-    The change and its reason are kept in the record's history.
-    """
-    errors = victim_problems(data, today or timezone.localdate())
-    if not reason.strip():
-        errors["reason"] = "Say why you are changing the victim's details"
+    """Change a victim's record; refused (EditConflict, with the saved values) if someone else
+    saved it since `version` was read. The reason is kept with the change in the history."""
+    today = today or timezone.localdate()
+    errors = victim_problems(data, today)
     if errors:
         raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
+    fields = [f for f in VICTIM_EDITABLE_FIELDS if f in data]
     with transaction.atomic():
         locked = Victim.objects.select_for_update().get(pk=victim.pk)
-        if locked.updated_at.isoformat() != opened_at:
-            raise EditConflict(
-                "Someone else changed this victim's details while you were editing. Your "
-                "changes have not been saved: review their changes and try again."
-            )
-        changed = [f for f in VICTIM_EDITABLE_FIELDS if f in data and getattr(locked, f) != data[f]]
-        for name in changed:
-            setattr(locked, name, data[name])
+        edit_check(locked, version=version, actor=actor, noun="victim's record", fields=fields)
+        for field in fields:
+            setattr(locked, field, data[field])
+        locked.mark_saved(actor)
         locked._change_reason = reason.strip()
         locked.save()
         audit_record(
             actor=actor,
             person=locked.person,
             action="victim_update",
-            detail=f"Victim record {locked.pk}: {', '.join(changed) or 'no change'}",
+            detail=f"Victim record {locked.pk}: {', '.join(fields)}",
         )
     return locked
 

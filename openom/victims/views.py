@@ -64,9 +64,7 @@ def victim_edit(request, case, pk: int):
         raise Http404("No such victim")
     initial = {name: getattr(victim, name) for name in VICTIM_EDITABLE_FIELDS}
     initial["opted_in"] = "" if victim.opted_in is None else str(victim.opted_in)
-    form = VictimEditForm(
-        request.POST or None, initial={**initial, "opened_at": victim.updated_at.isoformat()}
-    )
+    form = VictimEditForm(request.POST or None, initial={**initial, "version": victim.version})
     back = reverse("victims:list", args=[case.person.crn])
     return form_page(
         request,
@@ -76,7 +74,7 @@ def victim_edit(request, case, pk: int):
         save=lambda data: victim_update(
             victim=victim,
             data=form.victim_data(),
-            opened_at=data["opened_at"],
+            version=data["version"],
             reason=data["reason"],
             actor=request.user,
         ),

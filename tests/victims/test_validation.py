@@ -115,7 +115,7 @@ def test_the_vlo_corrects_a_victims_details_and_the_change_is_kept_with_its_reas
             "phone": "07700 900 982",
             "contact_preference": "PHONE",
             "opted_in": "True",
-            "opened_at": form.initial["opened_at"],
+            "version": form.initial["version"],
             "reason": "She phoned with her new mobile number",
         },
     )
@@ -131,10 +131,11 @@ def test_the_vlo_corrects_a_victims_details_and_the_change_is_kept_with_its_reas
 def test_a_victim_edit_over_someone_elses_change_is_refused(client, vera, daniel, first_victim):
     client.force_login(vera)
     url = reverse("victims:edit", args=[daniel.crn, first_victim.pk])
-    stale = client.get(url).context["form"].initial["opened_at"]
-    Victim.objects.filter(pk=first_victim.pk).update(views="Wants an exclusion zone")
-    first_victim.refresh_from_db()
-    first_victim.save()  # someone else saved it after Vera opened it
+    stale = client.get(url).context["form"].initial["version"]
+    # Someone else saved it after Vera opened it.
+    Victim.objects.filter(pk=first_victim.pk).update(
+        views="Wants an exclusion zone", version=stale + 1
+    )
 
     response = client.post(
         url,
@@ -142,13 +143,13 @@ def test_a_victim_edit_over_someone_elses_change_is_refused(client, vera, daniel
             "forename": "Amy",
             "surname": "Shaw",
             "contact_preference": "LETTER",
-            "opened_at": stale,
+            "version": stale,
             "reason": "Typo",
         },
     )
 
     assert response.status_code == 200
-    assert "Someone else changed this victim" in response.content.decode()
+    assert "Someone else saved this victim&#x27;s record" in response.content.decode()
 
 
 def test_only_victim_liaison_officers_reach_the_victim_edit_page(
