@@ -9,6 +9,7 @@ column.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from openom.victims.models import Victim
 from tests.access.conftest import PERSONAS
 
 ANON = "anonymous"
@@ -53,6 +54,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:case-contact-details", "robert"):     case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("people:case-events", "daniel"):              case_row("200 200 302 404 200 404 404 404 404 200 404 404"),
     ("people:case-events", "robert"):              case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
+    ("people:person-edit", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("people:person-edit", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:event-create", "daniel"):             case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:event-create", "robert"):             case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-create", "daniel"):          case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
@@ -91,6 +94,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("victims:list", "robert"):                    NOBODY,
     ("victims:add", "daniel"):                     case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:add", "robert"):                     NOBODY,
+    ("victims:edit", "daniel"):                    case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
+    ("victims:edit", "robert"):                    NOBODY,
     ("victims:share-summary", "daniel"):           case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:share-summary", "robert"):           NOBODY,
     ("victims:summary", "daniel"):                 case_row("200 404 404 404 404 404 404 404 404 404 404 404"),
@@ -245,6 +250,8 @@ EXTRA_ARGUMENTS = {
     "planning:review-add": lambda case: {"pk": case.sentence_plans.get().pk},
     "contacts:outcome": lambda case: {"pk": case.contacts.get().pk},
     "contacts:detail": lambda case: {"pk": case.contacts.get().pk},
+    # Robert has no victim: his URL names Daniel's victim, which must not open under his case.
+    "victims:edit": lambda case: {"pk": Victim.objects.order_by("pk").first().pk},
     "enforcement:action": lambda case: {"pk": case.enforcement_actions.get().pk},
     "assessment:edit": lambda case: {"pk": case.assessments.get().pk, "section": "risk"},
     "assessment:complete": lambda case: {"pk": case.assessments.get().pk},
