@@ -47,10 +47,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "service's CRD is 2028-02-08, OpenOM's 2028-01-13 (sharing of ADAs and remand to a "
         "chain extended in a later period is not reproduced)"
     ),
-    "next/custom-examples/crs-2470-unserved-ada-bug": (
-        "ADAs awarded in one period of custody and a new sentence in the next: the service's "
-        "CRD is 2025-09-01 (unserved ADAs do not carry over), OpenOM's 2025-09-06"
-    ),
     "next/custom-examples/crs-896-pre-prod-bug-consec": (
         "14-day fixed term recall of concurrent and consecutive sentences with a new sentence on "
         "the day after return: the service calculates (CRD 2022-05-22), OpenOM refuses the "
