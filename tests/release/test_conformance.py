@@ -47,12 +47,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "service's CRD is 2028-02-08, OpenOM's 2028-01-13 (sharing of ADAs and remand to a "
         "chain extended in a later period is not reproduced)"
     ),
-    "next/custom-examples/crs-896-pre-prod-bug-consec": (
-        "14-day fixed term recall of concurrent and consecutive sentences with a new sentence on "
-        "the day after return: the service calculates (CRD 2022-05-22), OpenOM refuses the "
-        "14-day recall because the consecutive aggregate is 12 months or more (CJA 2003 "
-        "s.255B(7)); which sentences the service counts for that test is not reproduced"
-    ),
     "next/tranches/crs-2105-ac-3-4": (
         "28-day fixed term recall with a UAL period whose end is before its start, and a new "
         "sentence in August 2024, SDS40 tranche 2: the service gives CRD 2024-10-22 and HDCED "
