@@ -32,11 +32,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "the fixture's expected CRD is '2028-06-16 ' with a trailing space, which is not a date; "
         "OpenOM gives CRD 2028-06-16, the date the service means"
     ),
-    "next/custom-examples/crs-1322-bug": (
-        "ten DTOs imposed on one day (one consecutive pair): the service gives a TUSED of "
-        "2024-08-18 for the aggregate DTO term (BookingExtractionService.isTusedableDtos); "
-        "OpenOM gives none"
-    ),
     "next/custom-examples/crs-2145-ac8": (
         "28-day fixed term recalls of consecutive chains with UAL recorded before the return to "
         "custody for days after it: the service's PRRD is 2025-01-20, OpenOM's 2025-01-03 (how "

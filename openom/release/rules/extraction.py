@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from openom.release.rules.calculation import UnitCalc, transfer_months
-from openom.release.rules.durations import MONTHS, add_months, period_between
+from openom.release.rules.durations import MONTHS, YEARS, add_months, period_between
 from openom.release.rules.sentences import age_on, is_ora
 
 # PSI 03/2015 para 6.x: mixing ORA and pre-ORA sentences matters only below 4 years' total.
@@ -203,6 +203,8 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
         dates["CRD" if conditional else "ARD"] = latest_release
 
     tused = _tused(calcs, latest_led)
+    if tused is None and latest_led is None:
+        tused = _dto_tused(calcs, date_of_birth)
     if tused is not None:
         dates["TUSED"] = tused
     hdced = _hdced(calcs, latest_release)
@@ -254,6 +256,19 @@ def _ersed(calcs: list[UnitCalc], dates: dict[str, dt.date]) -> None:
         dates["ERSED"] = ersed if mtd < ersed else mtd
         return
     dates["ERSED"] = ersed
+
+
+def _dto_tused(calcs: list[UnitCalc], date_of_birth: dt.date) -> dt.date | None:
+    """BookingExtractionService.isTusedableDtos: DTOs only, each under 2 years, not all of them
+    released before the age of 18: the latest TUSED of the orders."""
+    if not all(c.unit.is_dto for c in calcs):
+        return None
+    if all(age_on(date_of_birth, c.release) < 18 for c in calcs):
+        return None
+    if not all(c.unit.duration_less_than(2, YEARS) for c in calcs):
+        return None
+    tuseds = [c.dates["TUSED"] for c in calcs if "TUSED" in c.dates]
+    return max(tuseds, default=None)
 
 
 def _tused(calcs: list[UnitCalc], latest_led: dt.date | None) -> dt.date | None:
