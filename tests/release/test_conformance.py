@@ -32,11 +32,6 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "the fixture's expected CRD is '2028-06-16 ' with a trailing space, which is not a date; "
         "OpenOM gives CRD 2028-06-16, the date the service means"
     ),
-    "next/custom-examples/crs-2145-ac8": (
-        "28-day fixed term recalls of consecutive chains with UAL recorded before the return to "
-        "custody for days after it: the service's PRRD is 2025-01-20, OpenOM's 2025-01-03 (how "
-        "ualAfterFtr is counted for these chains is not reproduced)"
-    ),
     "next/custom-examples/crs-2331-bug": (
         "nine sentences over three periods of custody with ADAs awarded between them: the "
         "service's CRD is 2028-02-08, OpenOM's 2028-01-13 (sharing of ADAs and remand to a "
