@@ -6,8 +6,8 @@ from openom.sentencing import views as sentencing_views
 
 app_name = "people"
 urlpatterns = [
-    path("", views.my_cases, name="my-cases"),
-    path("my-cases.csv", views.my_cases_export, name="my-cases-export"),
+    path("caseload/", views.my_cases, name="my-cases"),
+    path("caseload/my-cases.csv", views.my_cases_export, name="my-cases-export"),
     path("search/", views.search, name="search"),
     path("people/add/", views.person_add, name="person-create"),
     path("cases/<str:crn>/", views.case_summary, name="case-summary"),
