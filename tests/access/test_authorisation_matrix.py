@@ -180,8 +180,6 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("contacts:detail", "robert"):                 case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("contacts:arrange", "daniel"):                case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("contacts:arrange", "robert"):                case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
-    ("contacts:detail", "daniel"):                 case_row("200 200 302 404 404 404 404 404 404 200 404 404"),
-    ("contacts:detail", "robert"):                 case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("contacts:outcome", "daniel"):                case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("contacts:outcome", "robert"):                case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("enforcement:action", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
