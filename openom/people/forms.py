@@ -65,10 +65,16 @@ class PersonForm(ServiceForm):
     town = forms.CharField(label="Town or city", max_length=100, required=False)
     postcode = forms.CharField(label="Postcode", max_length=10, required=False)
 
+    not_a_duplicate = forms.BooleanField(
+        label="I have checked: this is a different person from the one already recorded",
+        required=False,
+    )
+
     ADDRESS_FIELDS = ("address_type", "line_1", "line_2", "town", "postcode")
+    NOT_PERSON_FIELDS = (*ADDRESS_FIELDS, "not_a_duplicate")
 
     def person_data(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in self.ADDRESS_FIELDS}
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.NOT_PERSON_FIELDS}
 
     def address_data(self) -> dict:
         return {k: self.cleaned_data[k] for k in self.ADDRESS_FIELDS}

@@ -5,7 +5,6 @@ from django.views.decorators.http import require_http_methods
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view
 from openom.accounts.models import User
-from openom.core.exceptions import ServiceValidationError
 from openom.core.views import form_page
 from openom.people.selectors import current_allocation
 from openom.victims.forms import VictimForm, VictimSummaryForm
@@ -51,12 +50,8 @@ def victim_create(request, case):
 
 
 def _share_summary(case, actor, data):
+    # An unknown username gets the same answer as a colleague off the case: no enumeration.
     colleague = User.objects.filter(username=data["username"], is_active=True).first()
-    if colleague is None:
-        raise ServiceValidationError(
-            "Unknown colleague",
-            field_errors={"username": "No member of staff has that username: check it"},
-        )
     return victim_summary_share(
         person=case.person, shared_with=colleague, summary=data["summary"], actor=actor
     )

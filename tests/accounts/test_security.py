@@ -256,3 +256,11 @@ def test_production_refuses_to_start_with_two_factor_switched_off():
     refused = production_settings(OPENOM_REQUIRE_2FA="false")
     assert refused.returncode != 0
     assert "requires two-factor authentication" in refused.stderr
+
+
+def test_signing_in_starts_the_idle_clock_so_the_first_page_writes_no_session(client, olivia):
+    client.force_login(olivia)
+    assert middleware.LAST_SEEN_KEY in client.session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("people:my-cases")).status_code == 200
+    assert _session_writes(queries.captured_queries) == []

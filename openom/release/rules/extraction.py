@@ -75,10 +75,18 @@ def _is_adult_sentence(calc: UnitCalc) -> bool:
     return part.kind not in {"DTO", "BOTUS", "AFINE"}
 
 
-def extract(calcs: list[UnitCalc], date_of_birth: dt.date, hdc_repeal: bool = False) -> Extracted:
+def extract(
+    calcs: list[UnitCalc],
+    date_of_birth: dt.date,
+    hdc_repeal: bool = False,
+    adult_hdc_suspended: bool = False,
+) -> Extracted:
     result = (
         _extract_single(calcs[0]) if len(calcs) == 1 else _extract_multiple(calcs, date_of_birth)
     )
+    if adult_hdc_suspended and any(_is_adult_sentence(c) for c in calcs):
+        # featureToggles.adultHdcSuspended (HdcedExtractionService): no HDC for adults.
+        result.dates.pop("HDCED", None)
     hdced = result.dates.get("HDCED")
     if hdc_repeal and hdced is not None and any(_is_adult_sentence(c) for c in calcs):
         with_hdced = [c for c in calcs if "HDCED" in c.dates]
@@ -105,6 +113,9 @@ def _extract_single(calc: UnitCalc) -> Extracted:
     for kind in ("LED", "TUSED", "ETD", "LTD", "PED"):
         if kind in calc.dates:
             dates[kind] = calc.dates[kind]
+    if "PED" in dates:
+        # Remand can take the PED before the sentence date: it is then the sentence date.
+        dates["PED"] = max(dates["PED"], calc.sentenced_at)
     if "HDCED" in calc.dates and "PED" not in types and calc.release > calc.dates["HDCED"]:
         dates["HDCED"] = calc.dates["HDCED"]
     if "ERSED" in calc.dates:
@@ -197,7 +208,9 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
     hdced = _hdced(calcs, latest_release)
     if hdced is not None:
         dates["HDCED"] = hdced
-    _ped(calcs, by_determinate, dates)
+    if "PED" in most_recent_by_release[0].types:
+        # BookingExtractionService: only when the PED belongs to the sentence released last.
+        _ped(calcs, by_determinate, dates)
     _ersed(calcs, dates)
 
     if any(c.unit.is_recall for c in most_recent_by_release):
@@ -285,7 +298,7 @@ def _hdced(calcs: list[UnitCalc], latest_release: dt.date) -> dt.date | None:
         and not c.unit.is_dto
     ]
     if others:
-        only_immediate = all(c.is_immediate_release for c in others)
+        only_immediate = all(c.is_immediate_release and not c.unit.is_recall for c in others)
         nxt = max(others, key=lambda c: c.release)
         immediate_custody = nxt.is_immediate_release and (
             1 - nxt.adj.for_initial_release() == nxt.rc.days_to_release
@@ -299,7 +312,8 @@ def _ped(calcs: list[UnitCalc], by_determinate: UnitCalc, dates: dict[str, dt.da
     peds = [c.ped for c in calcs if c.ped is not None]
     if not peds or by_determinate.ped is None:
         return
-    latest_ped = max(peds)
+    # Adjustments can take the PED before the earliest sentence date: it is then that date.
+    latest_ped = max(max(peds), min(c.sentenced_at for c in calcs))
     non_ped = [
         c
         for c in calcs

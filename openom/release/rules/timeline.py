@@ -49,7 +49,8 @@ def _share(calcs: list[UnitCalc], delta: SentenceAdjustments) -> None:
                 delta,
                 is_recall=unit.is_recall,
                 is_botus=unit.is_botus,
-                is_dto_before_pcsc=unit.is_dto and unit.parts[0].track == "DTO_BEFORE_PCSC",
+                is_dto_before_pcsc=unit.is_dto
+                and all(p.track == "DTO_BEFORE_PCSC" for p in unit.parts),
                 is_civil_fine=not unit.is_consecutive and unit.parts[0].is_civil,
                 only_terms=all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in unit.parts),
             )
@@ -93,8 +94,11 @@ def run_timeline(
 ) -> TimelineResult:
     adjustments = booking.adjustments
     releases = release_movements(booking)
+    # Every sentence date, including later parts of a chain or single term: deductions recorded
+    # against a later part apply from its date (TimelineSentenceCalculationHandler).
+    part_dates = {p.sentenced_at for c in calcs for p in c.unit.parts}
     event_dates = sorted(
-        {c.sentenced_at for c in calcs}
+        part_dates
         | set(releases)
         | {
             a.applies_from
@@ -136,7 +140,7 @@ def run_timeline(
             existing = group[0].adj if group else SentenceAdjustments()
             served = 0
             if group and latest_release_calc is not None:
-                without = latest_release_calc.release_without_awarded
+                without = latest_release_calc.release_without_awarded_on(date)
                 if date > without:
                     served = (date - without).days - 1
             _share(
@@ -153,15 +157,19 @@ def run_timeline(
             padas = 0
             group.extend(newly)
             pending = [c for c in pending if c not in newly]
+        if (newly or date in part_dates) and group:
             _share(
                 group,
                 SentenceAdjustments(
                     **{
                         field_name: _days(adjustments, kind, date)
                         for kind, field_name in DEDUCTION_FIELDS.items()
-                    }
+                    },
+                    awarded_during_custody=0 if newly else padas,
                 ),
             )
+            if not newly:
+                padas = 0
             changed = True
         # TimelineExternalMovementCalculationHandler: a release from prison ends the period of
         # custody on that day; no recalculation moves it on that date.
