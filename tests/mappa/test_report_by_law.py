@@ -371,3 +371,28 @@ def test_the_smb_commentary_is_saved_per_year_and_force_audited_and_stale_edits_
     assert "Revised" in page
     other_year = client.get(reverse("mappa:report"), {"year_end": "2025-03-31"}).content.decode()
     assert "Revised" not in other_year
+
+
+@pytest.mark.usefixtures("area_2026")
+def test_openom_report_writes_the_tidy_csv_and_the_zip(colin, tmp_path):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "report", "mappa-annual", "--year-end", "2026-03-31", "--format", "csv-tidy", stdout=out
+    )
+    assert out.getvalue().startswith("police_force,year_end,table,row,column,value")
+    target = tmp_path / "mappa.zip"
+    call_command(
+        "report",
+        "mappa-annual",
+        "--year-end",
+        "2026-03-31",
+        "--format",
+        "zip",
+        "--output",
+        str(target),
+        stderr=io.StringIO(),
+    )
+    with zipfile.ZipFile(target) as archive:
+        assert "08_returned_to_custody.csv" in archive.namelist()
