@@ -23,9 +23,7 @@ def _manager(request):
 def unallocated(request):
     _manager(request)
     waiting = list(selectors.unallocated_cases(request.user))
-    loads = {
-        load.person_id: load for load in (selectors.case_load(a.person_id) for a in waiting) if load
-    }
+    loads = selectors.case_loads([a.person_id for a in waiting])
     rows = [(a, loads.get(a.person_id)) for a in waiting]
     access_log_page(request, [a.person_id for a in waiting], part=CasePart.WORK_LIST)
     return render(request, "allocation/unallocated.html", {"rows": rows})
@@ -74,6 +72,7 @@ def allocate(request, crn: str):
         form=form,
         person=allocation.person,
         heading="Allocate the case",
+        check_answers="Allocate the case",
         save=save,
         success=f"{allocation.person.full_name} allocated",
         next_url=reverse("allocation:unallocated"),

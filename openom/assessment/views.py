@@ -28,6 +28,7 @@ from openom.assessment.services import (
     predictor_score_record,
 )
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.forms import VersionForm
 from openom.core.views import form_page
 from openom.people.selectors import current_allocation
 
@@ -168,7 +169,7 @@ def assessment_finish(request, case, pk: int):
     assessment = _draft(case, pk)
     try:
         assessment = assessment_complete(
-            assessment=assessment, version=int(request.POST.get("version", 0)), actor=request.user
+            assessment=assessment, version=VersionForm.posted(request.POST), actor=request.user
         )
     except ServiceValidationError as error:
         for message in (error.field_errors or {"assessment": error.message}).values():

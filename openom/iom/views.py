@@ -65,7 +65,7 @@ def cohort(request, scheme: Scheme):
 def matrix(request, scheme: Scheme):
     """The scheme's matrix, or (with ?district=) one district's own priority multipliers."""
     districts = scheme.area.delivery_units.order_by("name")
-    district_id = request.GET.get("district")
+    district_id = forms.MatrixQuery.read(request.GET)["district"]
     district = districts.filter(pk=district_id).first() if district_id else None
     form = forms.MatrixForm(
         request.POST or None,
@@ -114,6 +114,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to {scheme.name}",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to IOM",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="Any agency can refer, for people on licence, on an order or not under supervision.",
@@ -318,7 +319,10 @@ def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
         selectors.case_meeting_items_for(request.user, meeting), pk=item
     )
     access_log_page(request, [agenda_item.membership.person_id], part=CasePart.IOM)
-    form = forms.MinutesForm(request.POST or None, initial={"minutes": agenda_item.minutes})
+    form = forms.MinutesForm(
+        request.POST or None,
+        initial={"minutes": agenda_item.minutes, "version": agenda_item.version},
+    )
     return form_page(
         request,
         form=form,
@@ -328,6 +332,7 @@ def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
             action=form.agreed_action(),
             actor=request.user,
             today=_today(),
+            version=data["version"],
         ),
         success="Minutes saved",
         next_url=reverse("iom:meeting", args=[pk]),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel, VersionedModel
 from openom.mappa.constants import (
@@ -11,10 +12,12 @@ from openom.mappa.constants import (
     CivilOrderKind,
     CivilOrderStatus,
     Level,
+    LifetimeReviewOutcome,
     MeetingStatus,
     NotificationKind,
     ReferralStatus,
     RegistrationEndReason,
+    Whereabouts,
 )
 from openom.people.models import Person
 
@@ -99,6 +102,15 @@ class MappaRegistration(VersionedModel):
     level_confirmed_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    transferred_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+        help_text="The registration in the sending MAPPA area, ended by the transfer",
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date", "-pk"]
@@ -209,8 +221,12 @@ class MeetingAgency(models.Model):
         return f"{self.agency} at {self.meeting}"
 
 
-class AgendaItem(models.Model):
-    """A case on a meeting's agenda: its minutes, risk management plan and decisions."""
+class AgendaItem(VersionedModel):
+    """A case on a meeting's agenda: its minutes, risk management plan and decisions.
+
+    Versioned and with its history kept: two people minuting the same case cannot overwrite each
+    other, and an overwrite can be seen and undone from the history.
+    """
 
     meeting = models.ForeignKey(MappMeeting, on_delete=models.CASCADE, related_name="agenda")
     registration = models.ForeignKey(
@@ -223,6 +239,7 @@ class AgendaItem(models.Model):
     disclosure_decision = models.TextField(
         blank=True, help_text="Whether to disclose, to whom and why (or why not)"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -236,8 +253,8 @@ class AgendaItem(models.Model):
         return f"{self.registration.person.crn} at {self.meeting}"
 
 
-class MeetingAction(TimeStampedModel):
-    """An action from a meeting, with its owner, chased until done."""
+class MeetingAction(VersionedModel):
+    """An action from a meeting, with its owner, chased until done (versioned, history kept)."""
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
@@ -252,6 +269,7 @@ class MeetingAction(TimeStampedModel):
     completion_note = models.TextField(blank=True)
     last_chased_on = models.DateField(null=True, blank=True)
     times_chased = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -372,3 +390,92 @@ class SeriousFurtherOffence(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Serious further offence charged {self.charged_on}"
+
+
+class WhereaboutsEpisode(models.Model):
+    """A time a registered sexual offender was wanted or missing, until found."""
+
+    registration = models.ForeignKey(
+        MappaRegistration, on_delete=models.CASCADE, related_name="whereabouts_episodes"
+    )
+    status = models.CharField(max_length=10, choices=Whereabouts.choices)
+    since = models.DateField()
+    found_on = models.DateField(null=True, blank=True)
+    circumstances = models.TextField()
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    found_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-since", "-pk"]
+        indexes = [models.Index(fields=["since", "found_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(found_on__isnull=True),
+                name="one_open_whereabouts_episode",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(found_on__isnull=True)
+                | models.Q(found_on__gte=models.F("since")),
+                name="found_after_going_missing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} since {self.since}"
+
+
+class LifetimeNotificationReview(models.Model):
+    """An application to review indefinite notification requirements (SOA 2003 s91A-s91F)."""
+
+    registration = models.ForeignKey(
+        MappaRegistration, on_delete=models.PROTECT, related_name="lifetime_reviews"
+    )
+    relevant_notification_on = models.DateField(
+        help_text="The relevant notification the review period runs from (s91B)"
+    )
+    under_18_on_relevant_date = models.BooleanField()
+    qualifying_date = models.DateField()
+    applied_on = models.DateField()
+    determined_on = models.DateField(null=True, blank=True, db_index=True)
+    outcome = models.CharField(max_length=12, choices=LifetimeReviewOutcome.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    further_qualifying_date = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    determined_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-applied_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(determined_on__isnull=True),
+                name="one_undetermined_lifetime_review",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of indefinite notification applied for {self.applied_on}"
+
+
+class ReportCommentary(VersionedModel):
+    """The Strategic Management Board's commentary on one year's annual report for an area."""
+
+    police_force = models.ForeignKey(
+        "organisations.Agency", on_delete=models.CASCADE, related_name="+"
+    )
+    year_end = models.DateField()
+    text = models.TextField()
+    updated_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["police_force", "year_end"], name="one_commentary_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"SMB commentary, {self.police_force}, year ending {self.year_end}"

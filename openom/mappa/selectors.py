@@ -36,7 +36,6 @@ CUSTODY = frozenset(
         SentenceType.DETERMINATE_CUSTODY,
         SentenceType.EXTENDED_DETERMINATE,
         SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
-        SentenceType.DETENTION_AND_TRAINING_ORDER,
     }
 )
 DISPOSALS = {
@@ -44,6 +43,8 @@ DISPOSALS = {
     SentenceType.LIFE: rules.Disposal.LIFE,
     SentenceType.IPP: rules.Disposal.LIFE,
     SentenceType.HOSPITAL_ORDER: rules.Disposal.HOSPITAL_ORDER,
+    # The sentence's length is the order's full term; the rules halve it for notification.
+    SentenceType.DETENTION_AND_TRAINING_ORDER: rules.Disposal.DTO,
     **{kind: rules.Disposal.CUSTODY for kind in CUSTODY},
 }
 
@@ -57,7 +58,7 @@ def _conviction(person: Person, sentence: Sentence) -> rules.Conviction:
             months=sentence.length_months,
             days=sentence.length_days,
         )
-        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED)
+        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED, rules.Disposal.DTO)
         else None
     )
     return rules.Conviction(
@@ -212,3 +213,36 @@ def due_for_review(user, *, level: int, police_unit_id: int | None, by: dt.date)
     if police_unit_id is not None:
         registrations = registrations.filter(police_unit_id=police_unit_id)
     return registrations
+
+
+def wanted_or_missing_for(user) -> QuerySet:
+    """The coordinator's registered sexual offenders now wanted or missing, longest first."""
+    from openom.mappa.models import WhereaboutsEpisode
+
+    return (
+        WhereaboutsEpisode.objects.filter(
+            registration__in=register_for(user).values("pk"), found_on__isnull=True
+        )
+        .select_related("registration__person", "registration__police_unit")
+        .order_by("since", "pk")
+    )
+
+
+def registration_lifecycle(registration: MappaRegistration) -> dict:
+    """What the registration page shows of the register's life: transfers, whereabouts and
+    reviews of indefinite notification (across the person's registrations), in three queries."""
+    from openom.mappa.models import LifetimeNotificationReview, WhereaboutsEpisode
+
+    episodes = list(WhereaboutsEpisode.objects.filter(registration=registration))
+    return {
+        "whereabouts": episodes,
+        "open_whereabouts": next((e for e in episodes if e.found_on is None), None),
+        "lifetime_reviews": list(
+            LifetimeNotificationReview.objects.filter(registration__person=registration.person_id)
+            .select_related("determined_by")
+            .order_by("-applied_on", "-pk")
+        ),
+        "transferred_to": MappaRegistration.objects.filter(transferred_from=registration)
+        .select_related("police_force")
+        .first(),
+    }

@@ -19,7 +19,7 @@ from openom.accounts.constants import Role
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
 from openom.core.views import form_page
-from openom.mappa import forms, report, rules, selectors, services
+from openom.mappa import charts, forms, lifecycle_rules, report, rules, selectors, services
 from openom.mappa.constants import Category, Level
 from openom.mappa.models import AgendaItem
 
@@ -81,6 +81,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to MAPPA",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to MAPPA",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="The MAPPA coordinator decides the category from the person's record and the level.",
@@ -141,12 +142,31 @@ def registration_detail(request, pk: int):
             ),
             "orders": person.civil_orders.prefetch_related("breaches"),
             "sfos": registration.serious_further_offences.all(),
+            **selectors.registration_lifecycle(registration),
+            "review_dates": _review_dates(registration),
             "level_form": forms.LevelForm(
                 initial={"version": registration.version, "level": registration.level}
             ),
             "in_time": services.confirmed_in_time(registration),
         },
     )
+
+
+def _review_dates(registration) -> dict | None:
+    """The earliest application dates of s91B for a category 1 case, from the first notification
+    recorded after release (or the first recorded at all), for the coordinator to check."""
+    if registration.category != Category.REGISTERED_SEXUAL_OFFENDER:
+        return None
+    first = registration.person.notifications_made.order_by("notified_on").first()
+    if first is None:
+        return None
+    return {
+        "from": first.notified_on,
+        "adult": lifecycle_rules.qualifying_date(
+            first.notified_on, under_18_on_relevant_date=False
+        ),
+        "youth": lifecycle_rules.qualifying_date(first.notified_on, under_18_on_relevant_date=True),
+    }
 
 
 @mappa_coordinator_view
@@ -212,7 +232,8 @@ def meeting_list(request):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request):
-    level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
+    # Query and posted values are read by a form: ?level=abc is ignored, never a 500.
+    level = forms.MeetingQuery.read(request.POST or request.GET)["level"] or Level.MULTI_AGENCY
     due_by = _today() + dt.timedelta(weeks=8)
     candidates = selectors.register_for(request.user, level=level if level in (2, 3) else 2)
     form = forms.MeetingForm(
@@ -307,13 +328,20 @@ def minutes_record(request, pk: int, item: int):
             "minutes": agenda_item.minutes,
             "risk_management_plan": agenda_item.risk_management_plan,
             "disclosure_decision": agenda_item.disclosure_decision,
+            "version": agenda_item.version,
+            "registration_version": agenda_item.registration.version,
         },
     )
     return form_page(
         request,
         form=form,
         save=lambda data: services.agenda_item_minute(
-            item=agenda_item, data=data, actor=request.user, today=_today()
+            item=agenda_item,
+            data=data,
+            actor=request.user,
+            today=_today(),
+            version=data["version"],
+            registration_version=data["registration_version"],
         ),
         success="Minutes saved",
         next_url=reverse("mappa:meeting", args=[pk]),
@@ -376,11 +404,21 @@ def action_complete(request, pk: int):
     return redirect("mappa:actions")
 
 
+def _report_year_end(request) -> dt.date:
+    today = _today()
+    return dt.date(today.year if today.month > 3 else today.year - 1, 3, 31)
+
+
+REPORT_DOWNLOADS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "csv-tidy": ("text/csv; charset=utf-8", "csv"),
+    "zip": ("application/zip", "zip"),
+}
+
+
 @mappa_coordinator_view
 def annual_report(request):
-    today = _today()
-    default_end = dt.date(today.year if today.month > 3 else today.year - 1, 3, 31)
-    form = forms.ReportForm(request.GET or {"year_end": default_end.isoformat()})
+    form = forms.ReportForm(request.GET or {"year_end": _report_year_end(request).isoformat()})
     if not form.is_valid():
         return render(request, "mappa/report.html", {"form": form}, status=400)
     try:
@@ -392,32 +430,81 @@ def annual_report(request):
         return render(request, "mappa/report.html", {"form": form}, status=400)
     name = f"mappa-annual-{built.year_end:%Y}"
     output = request.GET.get("format")
-    if output == "csv":
-        response = HttpResponse(report.report_csv(built), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    if output in REPORT_DOWNLOADS:
+        content_type, extension = REPORT_DOWNLOADS[output]
+        content = {
+            "csv": report.report_csv,
+            "csv-tidy": report.report_csv_tidy,
+            "zip": report.report_zip,
+        }[output](built)
+        suffix = "-tidy" if output == "csv-tidy" else ""
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}{suffix}.{extension}"'
         return response
+    context = _report_context(built)
     if output == "pdf":
-        html = render_to_string("mappa/report_pdf.html", _report_context(built))
+        html = render_to_string("mappa/report_pdf.html", context)
         response = HttpResponse(report.report_pdf(html), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
         return response
-    return render(request, "mappa/report.html", {"form": form, **_report_context(built)})
+    commentary = built.commentary
+    context["commentary_form"] = forms.CommentaryForm(
+        initial={
+            "text": commentary.text if commentary else "",
+            "version": commentary.version if commentary else None,
+        }
+    )
+    return render(request, "mappa/report.html", {"form": form, **context})
 
 
 def _report_context(built: report.MappaAnnualReport) -> dict:
+    """The tables with their charts, the five-year trend and the notes: the page and the PDF."""
+    trend = report.mappa_trend(police_force=built.police_force, year_end=built.year_end)
     return {
         "report": built,
-        "enforcement": [
-            (
-                "Returned to custody for breach of licence",
-                built.level_rows(built.recalled_by_level),
-            ),
-            (
-                "Sent to custody for breach of Sexual Offences Prevention Order (SOPO)",
-                built.level_rows(built.sopo_custody_by_level),
-            ),
-        ],
+        "tables": [(table, charts.table_chart(table)) for table in built.tables()],
+        "trend": charts.trend_charts(trend),
     }
+
+
+@mappa_coordinator_view
+@require_POST
+def report_commentary(request):
+    form = forms.ReportForm(request.GET)
+    commentary_form = forms.CommentaryForm(request.POST)
+    if not form.is_valid():
+        raise Http404("No such year")
+    year_end = form.cleaned_data["year_end"]
+    try:
+        report.check_year_end(year_end)
+    except report.NotAYearEnd:
+        raise Http404("No such year") from None
+    target = f"{reverse('mappa:report')}?year_end={year_end:%Y-%m-%d}"
+    if commentary_form.is_valid():
+        try:
+            services.report_commentary_save(
+                police_force=request.user.agency,
+                year_end=year_end,
+                text=commentary_form.cleaned_data["text"],
+                version=commentary_form.cleaned_data["version"],
+                actor=request.user,
+            )
+        except ServiceValidationError as error:
+            commentary_form.add_service_errors(error)
+        else:
+            messages.success(request, "Commentary saved")
+            return redirect(f"{target}#commentary")
+    built = report.mappa_annual_report(police_force=request.user.agency, year_end=year_end)
+    return render(
+        request,
+        "mappa/report.html",
+        {
+            "form": forms.ReportForm(initial={"year_end": year_end}),
+            "commentary_form": commentary_form,
+            **_report_context(built),
+        },
+        status=400,
+    )
 
 
 def _registration_form(request, pk: int, form_class, save, *, heading: str, success: str):
@@ -533,4 +620,158 @@ def sfo_review(request, pk: int, sfo: int):
         heading="Review of a serious further offence",
         back_url=reverse("mappa:registration", args=[pk]),
         person=registration.person,
+    )
+
+
+def _lifecycle_page(request, registration, form, save, *, heading: str, success: str, intro=""):
+    return form_page(
+        request,
+        form=form,
+        save=save,
+        success=success,
+        next_url=reverse("mappa:registration", args=[registration.pk]),
+        heading=heading,
+        back_url=reverse("mappa:registration", args=[registration.pk]),
+        person=registration.person,
+        intro=intro,
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def registration_end(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.EndForm(
+        request.POST or None, initial={"version": registration.version, "ended_on": _today()}
+    )
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.mappa_registration_end(
+            registration=registration,
+            reason=data["reason"],
+            ended_on=data["ended_on"],
+            notes=data["notes"],
+            version=data["version"],
+            actor=request.user,
+            today=_today(),
+        ),
+        heading="End MAPPA management",
+        success=f"MAPPA management of {registration.person.full_name} ended",
+        intro="The case leaves the register and MAPPA sharing with other agencies ends. "
+        "The history stays on the record.",
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def registration_transfer(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.TransferForm(
+        request.POST or None,
+        initial={"version": registration.version},
+        police_force=registration.police_force,
+    )
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.mappa_registration_transfer(
+            registration=registration,
+            to_police_force=data["to_police_force"],
+            reason=data["reason"],
+            version=data["version"],
+            actor=request.user,
+            today=_today(),
+        ),
+        heading="Transfer to another MAPPA area",
+        success=f"{registration.person.full_name} transferred",
+        intro="The receiving area's coordinators are told. The case keeps its category and "
+        "level until they review it.",
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def whereabouts_add(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.WhereaboutsForm(request.POST or None)
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.whereabouts_record(
+            registration=registration, actor=request.user, today=_today(), **data
+        ),
+        heading="Record as wanted or missing",
+        success="Recorded as wanted or missing",
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def whereabouts_found(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.FoundForm(request.POST or None, initial={"found_on": _today()})
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.whereabouts_found(
+            registration=registration, actor=request.user, today=_today(), **data
+        ),
+        heading="Record as found",
+        success="Recorded as found",
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def lifetime_review_apply(request, pk: int):
+    registration = selectors.registration_for(request.user, pk)
+    form = forms.LifetimeReviewApplicationForm(request.POST or None)
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.lifetime_review_apply(
+            registration=registration, actor=request.user, today=_today(), **data
+        ),
+        heading="Application to review indefinite notification requirements",
+        success="Application recorded",
+        intro="An application may be made 15 years after the relevant notification, or 8 years "
+        "if the person was under 18 on the date of conviction (Sexual Offences Act 2003 s91B).",
+    )
+
+
+@mappa_coordinator_view
+@require_http_methods(["GET", "POST"])
+def lifetime_review_decide(request, pk: int, review: int):
+    registration = selectors.registration_for(request.user, pk)
+    application = get_object_or_404(
+        registration.lifetime_reviews.filter(determined_on__isnull=True), pk=review
+    )
+    form = forms.LifetimeReviewDecisionForm(request.POST or None)
+    return _lifecycle_page(
+        request,
+        registration,
+        form,
+        lambda data: services.lifetime_review_determine(
+            review=application, actor=request.user, today=_today(), **data
+        ),
+        heading="Determine the review",
+        success="Determination recorded",
+        intro=f"Application received {application.applied_on:%-d %B %Y}. If the requirements "
+        "are discharged, the person leaves the register.",
+    )
+
+
+@mappa_coordinator_view
+def wanted_or_missing(request):
+    page = paginate(request, selectors.wanted_or_missing_for(request.user))
+    return render(
+        request,
+        "mappa/wanted_or_missing.html",
+        {"page": page, **pagination_context(request, page), "today": _today()},
     )

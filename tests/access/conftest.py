@@ -322,7 +322,18 @@ def _mappa_records(world, *, police, area, housing) -> dict:
         review_due=today + dt.timedelta(days=40),
         recorded_by=colin,
     )
+    from openom.mappa.models import LifetimeNotificationReview
+
+    lifetime_review = LifetimeNotificationReview.objects.create(
+        registration=registration,
+        relevant_notification_on=today - dt.timedelta(days=16 * 365),
+        under_18_on_relevant_date=False,
+        qualifying_date=today - dt.timedelta(days=30),
+        applied_on=today - dt.timedelta(days=7),
+        recorded_by=colin,
+    )
     return {
+        "mappa_lifetime_review": lifetime_review,
         "mappa_registration": registration,
         "mappa_meeting": meeting,
         "mappa_item": item,

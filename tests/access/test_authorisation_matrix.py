@@ -9,6 +9,7 @@ column.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from openom.victims.models import Victim
 from tests.access.conftest import PERSONAS
 
 ANON = "anonymous"
@@ -53,12 +54,16 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:case-contact-details", "robert"):     case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("people:case-events", "daniel"):              case_row("200 200 302 404 200 404 404 404 404 200 404 404"),
     ("people:case-events", "robert"):              case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
+    ("people:person-edit", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("people:person-edit", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:event-create", "daniel"):             case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:event-create", "robert"):             case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-create", "daniel"):          case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:sentence-create", "robert"):          case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-end", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:sentence-end", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
+    ("tiering:supervision-ceased", "daniel"):       case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("tiering:supervision-ceased", "robert"):       case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:case-access", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-access", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:case-share-add", "daniel"):           case_row("404 200 404 404 404 404 404 404 404 404 404 404"),
@@ -89,6 +94,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("victims:list", "robert"):                    NOBODY,
     ("victims:add", "daniel"):                     case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:add", "robert"):                     NOBODY,
+    ("victims:edit", "daniel"):                    case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
+    ("victims:edit", "robert"):                    NOBODY,
     ("victims:share-summary", "daniel"):           case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:share-summary", "robert"):           NOBODY,
     ("victims:summary", "daniel"):                 case_row("200 404 404 404 404 404 404 404 404 404 404 404"),
@@ -135,6 +142,14 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("mappa:actions", None):                       row("200 200 200 200 404 200 200 200 404 404 404 200 200 404 200"),
     ("mappa:action-complete", None):               dict.fromkeys(PERSONAS, 405) | {ANON: 302},
     ("mappa:report", None):                        row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 200"),
+    ("mappa:report-commentary", None):             row("404 404 404 404 404 404 404 404 404 404 404 404 405 404 405"),
+    ("mappa:wanted-or-missing", None):             row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 200"),
+    ("mappa:registration-end", None):              row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
+    ("mappa:registration-transfer", None):         row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
+    ("mappa:whereabouts-add", None):               row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
+    ("mappa:whereabouts-found", None):             row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
+    ("mappa:lifetime-review-apply", None):         row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
+    ("mappa:lifetime-review-decide", None):        row("404 404 404 404 404 404 404 404 404 404 404 404 200 404 404"),
     ("iom-case:refer", "daniel"):                  case_row("200 200 302 404 200 200 200 200 404 200 404 404"),
     ("iom-case:refer", "robert"):                  case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("iom:cohort", None):                          row("404 404 404 404 404 404 404 404 404 404 404 404 404 200 200"),
@@ -186,6 +201,10 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("allocation:workload", None):                  case_row("404 200 404 404 404 404 404 404 404 404 404 404"),
     ("allocation:allocate", "robert"):              case_row("404 404 404 404 404 404 404 404 404 404 404 404"),
     ("worklist:worklist", None):                   ALL_OK,
+    ("home:home", None):                           ALL_OK,
+    # One role's page and its download (the offender manager's): only its holders reach it.
+    ("home:role", None):                           case_row("200 404 200 200 404 404 404 404 404 404 404 200", coordinators="404 404 404"),
+    ("home:role-export", None):                    case_row("200 404 200 200 404 404 404 404 404 404 404 200", coordinators="404 404 404"),
 }
 # fmt: on
 # Cora is excluded from Daniel's case: every page of it answers her as if it did not exist.
@@ -227,6 +246,7 @@ def test_every_route_has_a_matrix_entry():
 EXTRA_ARGUMENTS = {
     "people:sentence-create": lambda case: {"number": 1},
     "people:sentence-end": lambda case: {"pk": case.sentences.get().pk},
+    "tiering:supervision-ceased": lambda case: {"sentence_pk": case.sentences.get().pk},
     "release:adjustment-delete": lambda case: {"pk": case.custody_adjustments.get().pk},
     "planning:start": lambda case: {"sentence_pk": case.sentences.get().pk},
     "planning:draft": lambda case: {"pk": case.sentence_plans.get().pk},
@@ -235,6 +255,8 @@ EXTRA_ARGUMENTS = {
     "planning:review-add": lambda case: {"pk": case.sentence_plans.get().pk},
     "contacts:outcome": lambda case: {"pk": case.contacts.get().pk},
     "contacts:detail": lambda case: {"pk": case.contacts.get().pk},
+    # Robert has no victim: his URL names Daniel's victim, which must not open under his case.
+    "victims:edit": lambda case: {"pk": Victim.objects.order_by("pk").first().pk},
     "enforcement:action": lambda case: {"pk": case.enforcement_actions.get().pk},
     "assessment:edit": lambda case: {"pk": case.assessments.get().pk, "section": "risk"},
     "assessment:complete": lambda case: {"pk": case.assessments.get().pk},
@@ -245,6 +267,15 @@ EXTRA_ARGUMENTS = {
 # Pages outside a case that name a record: the world's own records (tests/access/conftest.py),
 # never a stand-in id.
 RECORD_ARGUMENTS = {
+    "mappa:registration-end": lambda r: {"pk": r["mappa_registration"].pk},
+    "mappa:registration-transfer": lambda r: {"pk": r["mappa_registration"].pk},
+    "mappa:whereabouts-add": lambda r: {"pk": r["mappa_registration"].pk},
+    "mappa:whereabouts-found": lambda r: {"pk": r["mappa_registration"].pk},
+    "mappa:lifetime-review-apply": lambda r: {"pk": r["mappa_registration"].pk},
+    "mappa:lifetime-review-decide": lambda r: {
+        "pk": r["mappa_registration"].pk,
+        "review": r["mappa_lifetime_review"].pk,
+    },
     "mappa:referral-decide": lambda r: {"pk": r["mappa_referral"].pk},
     "mappa:registration": lambda r: {"pk": r["mappa_registration"].pk},
     "mappa:level-change": lambda r: {"pk": r["mappa_registration"].pk},
@@ -269,6 +300,8 @@ RECORD_ARGUMENTS = {
     "iom:action-add": lambda r: {"pk": r["iom_member"].pk},
     "iom:meeting": lambda r: {"pk": r["iom_meeting"].pk},
     "iom:minutes": lambda r: {"pk": r["iom_meeting"].pk, "item": r["iom_item"].pk},
+    "home:role": lambda r: {"slug": "offender-manager"},
+    "home:role-export": lambda r: {"slug": "offender-manager"},
 }
 
 
