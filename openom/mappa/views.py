@@ -30,7 +30,7 @@ def _today() -> dt.date:
 
 def _registration(request, pk: int):
     """A registration on the user's register (404 otherwise), logged as shown on this page."""
-    registration = _registration(request, pk)
+    registration = selectors.registration_for(request.user, pk)
     access_log_page(request, [registration.person_id], part=CasePart.MAPPA)
     return registration
 
