@@ -8,7 +8,8 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import AlreadySubmitted, ServiceValidationError
+from openom.core.services import create_once
 
 SIMPLE_FORM_TEMPLATE = "includes/simple_form_page.html"
 
@@ -29,8 +30,14 @@ def form_page(
 ) -> HttpResponse:
     """On a valid POST call `save(cleaned_data)`; a ServiceValidationError lands on the form."""
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token", None)
         try:
-            save(form.cleaned_data)
+            create_once(token=token, actor=request.user, create=lambda: save(data))
+        except AlreadySubmitted as done:
+            already = f": {done.description}" if done.description else ""
+            messages.info(request, f"This was already saved{already}. Nothing new was created.")
+            return redirect(next_url)
         except ServiceValidationError as error:
             form.add_service_errors(error)  # type: ignore[attr-defined]
         else:

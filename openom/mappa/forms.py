@@ -3,6 +3,7 @@ import datetime as dt
 from django import forms
 
 from openom.core.forms import (
+    CreateOnceForm,
     GovUKDateField,
     QueryForm,
     ServiceForm,
@@ -26,7 +27,7 @@ MEETING_LEVELS = [
 ]
 
 
-class ReferralForm(ServiceForm):
+class ReferralForm(CreateOnceForm):
     police_force = forms.ModelChoiceField(
         label="MAPPA area (police force)",
         queryset=Agency.objects.filter(kind=AgencyKind.POLICE).order_by("name"),

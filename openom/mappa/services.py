@@ -7,7 +7,7 @@ transaction; notifications go out on commit.
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -80,19 +80,29 @@ def mappa_referral_create(
         errors["expected_release_date"] = "The release date must be today or later"
     if errors:
         raise ServiceValidationError("The referral needs correcting", field_errors=errors)
+    already_open = ServiceValidationError(
+        f"{person.full_name} already has a MAPPA referral waiting for a decision: "
+        "add to that one by speaking to the coordinator"
+    )
+    if MappaReferral.objects.filter(person=person, status=ReferralStatus.PENDING).exists():
+        raise already_open
     with transaction.atomic():
-        referral = MappaReferral.objects.create(
-            person=person,
-            police_force=police_force,
-            referred_by=actor,
-            referring_agency=actor.agency,
-            referred_on=today,
-            level_requested=level_requested,
-            reason=reason.strip(),
-            risk_of_serious_harm=risk_of_serious_harm,
-            risk_linked_to_offending=risk_linked_to_offending,
-            expected_release_date=expected_release_date,
-        )
+        try:
+            with transaction.atomic():  # the partial unique index decides a race
+                referral = MappaReferral.objects.create(
+                    person=person,
+                    police_force=police_force,
+                    referred_by=actor,
+                    referring_agency=actor.agency,
+                    referred_on=today,
+                    level_requested=level_requested,
+                    reason=reason.strip(),
+                    risk_of_serious_harm=risk_of_serious_harm,
+                    risk_linked_to_offending=risk_linked_to_offending,
+                    expected_release_date=expected_release_date,
+                )
+        except IntegrityError:
+            raise already_open from None
         audit_record(
             actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
         )
