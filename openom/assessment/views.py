@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
 from openom.assessment import selectors
 from openom.assessment.forms import (
@@ -217,8 +218,6 @@ def predictor_create(request, case):
 def countersign_queue(request):
     if Role.SENIOR_PROBATION_OFFICER not in request.user.role_codes:
         raise Http404("Not found")
-    return render(
-        request,
-        "assessment/queue.html",
-        {"assessments": list(selectors.countersigning_queue(request.user))},
-    )
+    assessments = list(selectors.countersigning_queue(request.user))
+    access_log_page(request, [a.person_id for a in assessments], part=CasePart.WORK_LIST)
+    return render(request, "assessment/queue.html", {"assessments": assessments})

@@ -191,20 +191,25 @@ def govuk_messages(field: forms.Field, label: str) -> dict[str, str]:
 
 def apply_govuk_messages(form: forms.BaseForm) -> None:
     """Replace Django's stock messages with GOV.UK ones; a field's own messages win."""
-    stock = forms.Field.default_error_messages | {
-        key: value
+    stock_texts = {
+        str(text)
         for cls in (
+            forms.Field,
+            forms.CharField,
             forms.ChoiceField,
+            forms.TypedChoiceField,
+            forms.MultipleChoiceField,
             forms.ModelChoiceField,
             forms.IntegerField,
             forms.DecimalField,
+            forms.FloatField,
             forms.TimeField,
             forms.EmailField,
             forms.DateField,
+            forms.BooleanField,
         )
-        for key, value in cls.default_error_messages.items()
+        for text in cls.default_error_messages.values()
     }
-    stock_texts = {str(text) for text in stock.values()}
     for name, field in form.fields.items():
         label = str(field.label or name.replace("_", " ").capitalize())
         for key, text in govuk_messages(field, label).items():

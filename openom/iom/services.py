@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.constants import CasePart, SharingBasis
 from openom.access.policy import iom_scheme_for
@@ -375,10 +376,18 @@ def agencies_for(membership: Membership) -> frozenset[str]:
     return frozenset(names)
 
 
-def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
+def case_meeting_build(
+    *, scheme: Scheme, date: dt.date, actor, today: dt.date | None = None
+) -> CaseMeeting:
     """An agenda of the members due for review by the meeting (and everyone at the top
     intensity), ordered so each agency attends one window (rec 5)."""
     _require_coordinator(actor, scheme)
+    today = today or timezone.localdate()
+    if date < today:
+        raise ServiceValidationError(
+            "Check the meeting date",
+            field_errors={"date": "The meeting date must be today or in the future"},
+        )
     top = scheme.intensities[0]["key"]
     due = [
         m

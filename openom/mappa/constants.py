@@ -30,15 +30,25 @@ class RegistrationEndReason(models.TextChoices):
     SUPERVISION_ENDED = "SUPERVISION_ENDED", "Licence or order ended"
     NO_LONGER_MEETS_CATEGORY_3 = "NO_LONGER_MEETS_CATEGORY_3", "No longer meets category 3"
     DIED = "DIED", "Died"
+    TRANSFERRED = "TRANSFERRED", "Transferred to another MAPPA area"
     OTHER = "OTHER", "Other"
 
 
 class CivilOrderKind(models.TextChoices):
-    # Sexual Offences Prevention Orders (SOA 2003 s104) and their successor, the Sexual Harm
-    # Prevention Order (Anti-social Behaviour, Crime and Policing Act 2014; now SA 2020 s343).
-    SOPO = "SOPO", "Sexual Offences Prevention Order (or Sexual Harm Prevention Order)"
-    NOTIFICATION_ORDER = "NOTIFICATION_ORDER", "Notification Order"
+    """Civil orders by the law that made them; `openom.mappa.order_rules` says when each applies.
+
+    Until 8 March 2015: SOPO (SOA 2003 s104), Foreign Travel Order (s114) and Risk of Sexual
+    Harm Order (s123). From then: the Sexual Harm Prevention Order (SOA 2003 s103A, inserted by
+    the Anti-social Behaviour, Crime and Policing Act 2014 s113 and Sch 5; now SA 2020 s343) and
+    the Sexual Risk Order (SOA 2003 s122A). Notification Orders (s97) span both.
+    """
+
+    SOPO = "SOPO", "Sexual Offences Prevention Order"
     FOREIGN_TRAVEL_ORDER = "FOREIGN_TRAVEL_ORDER", "Foreign Travel Order"
+    RSHO = "RSHO", "Risk of Sexual Harm Order"
+    SHPO = "SHPO", "Sexual Harm Prevention Order"
+    SRO = "SRO", "Sexual Risk Order"
+    NOTIFICATION_ORDER = "NOTIFICATION_ORDER", "Notification Order"
 
 
 class CivilOrderStatus(models.TextChoices):
@@ -57,3 +67,14 @@ class NotificationKind(models.TextChoices):
 class BreachOutcome(models.TextChoices):
     CAUTIONED = "CAUTIONED", "Cautioned"
     CONVICTED = "CONVICTED", "Convicted"
+
+
+class Whereabouts(models.TextChoices):
+    WANTED = "WANTED", "Wanted"
+    MISSING = "MISSING", "Missing"
+
+
+class LifetimeReviewOutcome(models.TextChoices):
+    # SOA 2003 s91C(2): the chief officer determines whether the requirements continue.
+    DISCHARGED = "DISCHARGED", "Notification requirements discharged"
+    CONTINUED = "CONTINUED", "Notification requirements continue"

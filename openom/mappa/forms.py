@@ -2,6 +2,8 @@ import datetime as dt
 
 from django import forms
 
+from openom.accounts.constants import Role
+from openom.accounts.models import User
 from openom.core.forms import (
     CreateOnceForm,
     GovUKDateField,
@@ -14,8 +16,10 @@ from openom.mappa.constants import (
     BreachOutcome,
     CivilOrderKind,
     Level,
+    LifetimeReviewOutcome,
     NotificationKind,
     RegistrationEndReason,
+    Whereabouts,
 )
 from openom.organisations.constants import AgencyKind
 from openom.organisations.models import Agency, LocalDeliveryUnit
@@ -46,6 +50,17 @@ class ReferralForm(CreateOnceForm):
     )
     expected_release_date = GovUKDateField(
         label="Expected release date", required=False, help_text="For a referral from custody"
+    )
+    coordinator = forms.ModelChoiceField(
+        label="MAPPA coordinator to take the referral (restricted cases only)",
+        queryset=User.objects.filter(is_active=True, roles__role=Role.MAPPA_COORDINATOR)
+        .select_related("agency")
+        .order_by("last_name", "first_name")
+        .distinct(),
+        required=False,
+        empty_label="Choose a coordinator",
+        help_text="Only for a case restricted to named staff: the coordinator is added to the "
+        "restriction and the case's senior probation officer is told.",
     )
 
 
@@ -84,8 +99,97 @@ class LevelForm(ServiceForm):
 
 
 class EndForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.ChoiceField(
-        label="Why does MAPPA management end?", choices=RegistrationEndReason.choices
+        label="Why does MAPPA management end?",
+        choices=[
+            c for c in RegistrationEndReason.choices if c[0] != RegistrationEndReason.TRANSFERRED
+        ],
+        widget=forms.RadioSelect,
+        help_text="To move the case to another MAPPA area, transfer it instead",
+    )
+    ended_on = GovUKDateField(label="Date management ended")
+    notes = forms.CharField(
+        label="Notes", widget=forms.Textarea, required=False, help_text="Needed for 'Other'"
+    )
+
+
+class TransferForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    to_police_force = forms.ModelChoiceField(
+        label="Receiving MAPPA area (police force)", queryset=Agency.objects.none()
+    )
+    reason = forms.CharField(
+        label="Why is the case moving?",
+        widget=forms.Textarea,
+        help_text="For example, the new home address and the date they moved",
+    )
+
+    def __init__(self, *args, police_force, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_police_force"].queryset = (
+            Agency.objects.filter(kind=AgencyKind.POLICE)
+            .exclude(pk=police_force.pk)
+            .order_by("name")
+        )
+
+
+class WhereaboutsForm(ServiceForm):
+    status = forms.ChoiceField(
+        label="Is the person wanted or missing?",
+        choices=Whereabouts.choices,
+        widget=forms.RadioSelect,
+    )
+    since = GovUKDateField(label="Wanted or missing since")
+    circumstances = forms.CharField(
+        label="What is known",
+        widget=forms.Textarea,
+        help_text="Last seen, any warrant, whether circulated on the Police National Computer",
+    )
+
+
+class FoundForm(ServiceForm):
+    found_on = GovUKDateField(label="Found on")
+    note = forms.CharField(label="How they were found", widget=forms.Textarea, required=False)
+
+
+class LifetimeReviewApplicationForm(ServiceForm):
+    relevant_notification_on = GovUKDateField(
+        label="Date of the relevant notification",
+        help_text="The first notification after release from custody (or the initial "
+        "notification if not in custody)",
+    )
+    under_18_on_relevant_date = forms.TypedChoiceField(
+        label="Age on the date of conviction (the relevant date)",
+        choices=[("no", "18 or over"), ("yes", "Under 18")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    applied_on = GovUKDateField(label="Application received on")
+
+
+class LifetimeReviewDecisionForm(ServiceForm):
+    outcome = forms.ChoiceField(
+        label="Determination", choices=LifetimeReviewOutcome.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(label="Reasons", widget=forms.Textarea)
+    further_review_years = forms.IntegerField(
+        label="Further review period (years)",
+        required=False,
+        min_value=1,
+        max_value=15,
+        help_text="If the requirements continue: 8 years unless a longer period, up to 15, "
+        "is justified",
+        widget=forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3"}),
+    )
+
+
+class CommentaryForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(
+        label="Strategic Management Board commentary",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Published with the year's tables",
     )
 
 

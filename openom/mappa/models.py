@@ -12,10 +12,12 @@ from openom.mappa.constants import (
     CivilOrderKind,
     CivilOrderStatus,
     Level,
+    LifetimeReviewOutcome,
     MeetingStatus,
     NotificationKind,
     ReferralStatus,
     RegistrationEndReason,
+    Whereabouts,
 )
 from openom.people.models import Person
 
@@ -108,6 +110,14 @@ class MappaRegistration(VersionedModel):
     level_confirmed_to_prison_at = models.DateTimeField(null=True, blank=True)
     level_confirmed_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    transferred_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+        help_text="The registration in the sending MAPPA area, ended by the transfer",
     )
     history = HistoricalRecords()
 
@@ -389,3 +399,92 @@ class SeriousFurtherOffence(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Serious further offence charged {self.charged_on}"
+
+
+class WhereaboutsEpisode(models.Model):
+    """A time a registered sexual offender was wanted or missing, until found."""
+
+    registration = models.ForeignKey(
+        MappaRegistration, on_delete=models.CASCADE, related_name="whereabouts_episodes"
+    )
+    status = models.CharField(max_length=10, choices=Whereabouts.choices)
+    since = models.DateField()
+    found_on = models.DateField(null=True, blank=True)
+    circumstances = models.TextField()
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    found_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-since", "-pk"]
+        indexes = [models.Index(fields=["since", "found_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(found_on__isnull=True),
+                name="one_open_whereabouts_episode",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(found_on__isnull=True)
+                | models.Q(found_on__gte=models.F("since")),
+                name="found_after_going_missing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} since {self.since}"
+
+
+class LifetimeNotificationReview(models.Model):
+    """An application to review indefinite notification requirements (SOA 2003 s91A-s91F)."""
+
+    registration = models.ForeignKey(
+        MappaRegistration, on_delete=models.PROTECT, related_name="lifetime_reviews"
+    )
+    relevant_notification_on = models.DateField(
+        help_text="The relevant notification the review period runs from (s91B)"
+    )
+    under_18_on_relevant_date = models.BooleanField()
+    qualifying_date = models.DateField()
+    applied_on = models.DateField()
+    determined_on = models.DateField(null=True, blank=True, db_index=True)
+    outcome = models.CharField(max_length=12, choices=LifetimeReviewOutcome.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    further_qualifying_date = models.DateField(null=True, blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    determined_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-applied_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=models.Q(determined_on__isnull=True),
+                name="one_undetermined_lifetime_review",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of indefinite notification applied for {self.applied_on}"
+
+
+class ReportCommentary(VersionedModel):
+    """The Strategic Management Board's commentary on one year's annual report for an area."""
+
+    police_force = models.ForeignKey(
+        "organisations.Agency", on_delete=models.CASCADE, related_name="+"
+    )
+    year_end = models.DateField()
+    text = models.TextField()
+    updated_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["police_force", "year_end"], name="one_commentary_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"SMB commentary, {self.police_force}, year ending {self.year_end}"

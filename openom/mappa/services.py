@@ -11,38 +11,51 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from openom.access.constants import CasePart, SharingBasis
-from openom.access.policy import may_manage_mappa
-from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
+from openom.access.constants import CasePart, RestrictionKind, SharingBasis
+from openom.access.models import CaseRestriction
+from openom.access.policy import is_restricted, may_manage_mappa, users_who_may_see
+from openom.access.services import (
+    audit_record,
+    case_restriction_add,
+    cohort_share_ensure,
+    cohort_shares_end,
+)
 from openom.accounts.constants import Role
 from openom.accounts.models import User
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import EditConflict, ServiceValidationError
 from openom.core.services import edit_check
-from openom.mappa import rules
+from openom.mappa import lifecycle_rules, rules
 from openom.mappa.constants import (
+    Category,
     Level,
+    LifetimeReviewOutcome,
     MeetingStatus,
     ReferralStatus,
     RegistrationEndReason,
+    Whereabouts,
 )
 from openom.mappa.models import (
     AgendaItem,
     CivilOrder,
     CivilOrderBreach,
     LevelDecision,
+    LifetimeNotificationReview,
     MappaReferral,
     MappaRegistration,
     MappMeeting,
     MeetingAction,
     MeetingAgency,
     NotificationBreach,
+    ReportCommentary,
     SeriousFurtherOffence,
     SexOffenderNotification,
+    WhereaboutsEpisode,
 )
 from openom.mappa.selectors import category_of
 from openom.notifications.services import notifications_send
 from openom.organisations.constants import AgencyKind
 from openom.organisations.models import Agency
+from openom.people.models import Person
 
 # What the responsible authorities and attending agencies see of a level 2/3 case (CJA 2003
 # s325, s327A): enough to manage the risk together, never the victim compartment.
@@ -69,26 +82,55 @@ def mappa_referral_create(
     expected_release_date: dt.date | None,
     actor,
     today: dt.date,
+    coordinator: User | None = None,
 ) -> MappaReferral:
-    """Refer a person to the area's MAPPA coordinator, from any agency."""
+    """Refer a person to the area's MAPPA coordinator, from any agency.
+
+    A case restricted to named staff goes to one named coordinator of the force, who is added
+    to the restriction (so the case is never left with nobody who can see it), and the holding
+    team's senior probation officers are told (issue #11).
+    """
     errors: dict[str, str] = {}
+    restricted = is_restricted(person)
     if police_force.kind != AgencyKind.POLICE:
         errors["police_force"] = "Choose the police force of the MAPPA area"
+    elif restricted:
+        if coordinator is None:
+            errors["coordinator"] = (
+                "This case is restricted to named staff: choose the MAPPA coordinator who will "
+                "take the referral"
+            )
+        elif not may_manage_mappa(coordinator, police_force.pk):
+            errors["coordinator"] = f"Choose a MAPPA coordinator of {police_force}"
+        elif _is_excluded(coordinator, person):
+            errors["coordinator"] = "That coordinator is excluded from this case: choose another"
     if not reason.strip():
         errors["reason"] = "Say why the person needs multi-agency management"
     if expected_release_date is not None and expected_release_date < today:
         errors["expected_release_date"] = "The release date must be today or later"
     if errors:
         raise ServiceValidationError("The referral needs correcting", field_errors=errors)
-    already_open = ServiceValidationError(
-        f"{person.full_name} already has a MAPPA referral waiting for a decision: "
-        "add to that one by speaking to the coordinator"
-    )
-    if MappaReferral.objects.filter(person=person, status=ReferralStatus.PENDING).exists():
-        raise already_open
     with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        open_referral = MappaReferral.objects.filter(
+            person=person, status=ReferralStatus.PENDING
+        ).first()
+        if open_referral is not None:
+            on = open_referral.referred_on
+            raise ServiceValidationError(
+                f"{person.full_name} was already referred to MAPPA on {on.day} {on:%B %Y} and "
+                "the referral is waiting for the coordinator's decision: add to that referral "
+                "by contacting the MAPPA coordinator"
+            )
+        if MappaRegistration.objects.filter(person=person, end_date__isnull=True).exists():
+            raise ServiceValidationError(
+                f"{person.full_name} is already managed under MAPPA: ask the MAPPA coordinator "
+                "to review the level instead of referring again"
+            )
         try:
-            with transaction.atomic():  # the partial unique index decides a race
+            # The partial unique index (one open referral per person) decides any race the
+            # person lock above does not cover.
+            with transaction.atomic():
                 referral = MappaReferral.objects.create(
                     person=person,
                     police_force=police_force,
@@ -102,13 +144,41 @@ def mappa_referral_create(
                     expected_release_date=expected_release_date,
                 )
         except IntegrityError:
-            raise already_open from None
+            raise ServiceValidationError(
+                f"{person.full_name} was already referred to MAPPA and the referral is waiting "
+                "for the coordinator's decision: add to that referral by contacting the MAPPA "
+                "coordinator"
+            ) from None
         audit_record(
             actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
         )
-        coordinators = User.objects.filter(
-            agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
-        )
+        if restricted:
+            case_restriction_add(
+                person=person,
+                kind=RestrictionKind.RESTRICT_TO,
+                user=coordinator,
+                reason=f"MAPPA coordinator for the referral of {today:%-d %B %Y}",
+                actor=actor,
+            )
+            coordinators = [coordinator]
+            notifications_send(
+                recipients=_holding_spos(person),
+                person=person,
+                subject=f"Restricted case referred to MAPPA: {person.crn}",
+                body=(
+                    f"{actor.get_full_name()} referred this restricted case to MAPPA. "
+                    f"{coordinator.get_full_name()} ({coordinator.agency}), the MAPPA "
+                    "coordinator taking it, has been added to the restriction."
+                ),
+                link=reverse("people:case-access", args=[person.crn]),
+            )
+        else:
+            coordinators = users_who_may_see(
+                User.objects.filter(
+                    agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+                ).distinct(),
+                person,
+            )
         notifications_send(
             recipients=coordinators,
             person=None,  # coordinators work from the register, not the case record
@@ -117,6 +187,24 @@ def mappa_referral_create(
             link=reverse("mappa:referrals"),
         )
     return referral
+
+
+def _is_excluded(user, person) -> bool:
+    return CaseRestriction.objects.filter(
+        person=person, user=user, kind=RestrictionKind.EXCLUDE
+    ).exists()
+
+
+def _holding_spos(person) -> list:
+    """The senior probation officers of the team holding the case."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            roles__role=Role.SENIOR_PROBATION_OFFICER,
+            team__allocations__person=person,
+            team__allocations__end_date__isnull=True,
+        ).distinct()
+    )
 
 
 def _share_with(registration: MappaRegistration, agency: Agency, *, actor, today: dt.date) -> None:
@@ -331,20 +419,386 @@ def mappa_level_set(
     return locked
 
 
+def _locked_open(registration: MappaRegistration, version: int | None) -> MappaRegistration:
+    """Lock an open registration, refusing a stale edit or a registration that has ended."""
+    locked = (
+        MappaRegistration.objects.select_for_update(of=("self",))
+        .select_related("person", "police_force", "probation_area", "police_unit")
+        .get(pk=registration.pk)
+    )
+    if version is not None and locked.version != version:
+        raise EditConflict("Someone else changed this registration: reload it and check")
+    if locked.end_date is not None:
+        raise ServiceValidationError("This registration has already ended")
+    return locked
+
+
+def _check_end_date(registration: MappaRegistration, ended_on: dt.date, today: dt.date) -> None:
+    if ended_on > today:
+        raise ServiceValidationError(
+            "Check the date", field_errors={"ended_on": "The date cannot be in the future"}
+        )
+    if ended_on < registration.start_date:
+        raise ServiceValidationError(
+            "Check the date",
+            field_errors={
+                "ended_on": f"The registration started on {registration.start_date:%-d %B %Y}: "
+                "the date cannot be before that"
+            },
+        )
+
+
 def mappa_registration_end(
-    *, registration: MappaRegistration, reason: str, actor, today: dt.date
+    *,
+    registration: MappaRegistration,
+    reason: str,
+    actor,
+    today: dt.date,
+    ended_on: dt.date | None = None,
+    notes: str = "",
+    version: int | None = None,
 ) -> MappaRegistration:
+    """Take a person off the register: MAPPA sharing ends with it. A transfer to another area
+    is `mappa_registration_transfer`, which opens the receiving area's registration."""
     _require_coordinator(actor, registration.police_force_id)
-    if reason not in RegistrationEndReason.values:
+    ended_on = ended_on or today
+    if reason not in RegistrationEndReason.values or reason == RegistrationEndReason.TRANSFERRED:
         raise ServiceValidationError("Choose why", field_errors={"reason": "Choose why it ends"})
+    if reason == RegistrationEndReason.OTHER and not notes.strip():
+        raise ServiceValidationError(
+            "Say why", field_errors={"notes": "Say why the registration ends"}
+        )
     with transaction.atomic():
-        locked = MappaRegistration.objects.select_for_update().get(pk=registration.pk)
-        locked.end_date, locked.end_reason = today, reason
+        locked = _locked_open(registration, version)
+        _check_end_date(locked, ended_on, today)
+        locked.end_date, locked.end_reason = ended_on, reason
+        locked.next_review_due = None
+        locked.version += 1
+        locked.save()
+        WhereaboutsEpisode.objects.filter(registration=locked, found_on__isnull=True).update(
+            found_on=ended_on, found_note="Registration ended"
+        )
+        _end_shares(locked, today=today)
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="mappa_end",
+            detail=f"{RegistrationEndReason(reason).label} on {ended_on}"
+            + (f": {notes.strip()}" if notes.strip() else ""),
+        )
+    return locked
+
+
+def mappa_registration_transfer(
+    *,
+    registration: MappaRegistration,
+    to_police_force: Agency,
+    reason: str,
+    actor,
+    today: dt.date,
+    version: int | None = None,
+) -> MappaRegistration:
+    """Move a case to another MAPPA area: the sending area's registration ends as transferred
+    and the receiving area's opens the same day, in the same category and at the same level
+    until its coordinators review it. Their coordinators are told."""
+    _require_coordinator(actor, registration.police_force_id)
+    errors: dict[str, str] = {}
+    if to_police_force.kind != AgencyKind.POLICE:
+        errors["to_police_force"] = "Choose the police force of the receiving MAPPA area"
+    elif to_police_force.pk == registration.police_force_id:
+        errors["to_police_force"] = "Choose another area: the case is already managed here"
+    if not reason.strip():
+        errors["reason"] = "Say why the case moves (for example, the new home address)"
+    if errors:
+        raise ServiceValidationError("The transfer needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = _locked_open(registration, version)
+        locked.end_date, locked.end_reason = today, RegistrationEndReason.TRANSFERRED
+        locked.next_review_due = None
         locked.version += 1
         locked.save()
         _end_shares(locked, today=today)
-        audit_record(actor=actor, person=locked.person, action="mappa_end", detail=reason)
+        received = MappaRegistration.objects.create(
+            person=locked.person,
+            category=locked.category,
+            category_reasons=locked.category_reasons,
+            level=locked.level,
+            police_force=to_police_force,
+            police_unit=None,
+            probation_area=locked.probation_area,
+            referral=locked.referral,
+            start_date=today,
+            release_date=locked.release_date,
+            transferred_from=locked,
+        )
+        _apply_level(
+            received,
+            locked.level,
+            rationale=f"Transferred from {locked.police_force}: {reason.strip()}",
+            actor=actor,
+            today=today,
+        )
+        received.save()
+        open_episode = WhereaboutsEpisode.objects.filter(
+            registration=locked, found_on__isnull=True
+        ).first()
+        if open_episode is not None:
+            WhereaboutsEpisode.objects.create(
+                registration=received,
+                status=open_episode.status,
+                since=open_episode.since,
+                circumstances=open_episode.circumstances,
+                recorded_by=open_episode.recorded_by,
+            )
+            open_episode.found_on, open_episode.found_note = today, "Transferred"
+            open_episode.save(update_fields=["found_on", "found_note"])
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="mappa_transfer",
+            detail=f"From {locked.police_force} to {to_police_force}: {reason.strip()}",
+        )
+        notifications_send(
+            recipients=User.objects.filter(
+                agency=to_police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+            ),
+            person=None,
+            subject=f"MAPPA case transferred to you: {locked.person.full_name} ({locked.person.crn})",
+            body=f"From {locked.police_force}, category {locked.category}, level "
+            f"{locked.level}. {reason.strip()}",
+            link=reverse("mappa:register"),
+        )
+    return received
+
+
+def whereabouts_record(
+    *,
+    registration: MappaRegistration,
+    status: str,
+    since: dt.date,
+    circumstances: str,
+    actor,
+    today: dt.date,
+) -> WhereaboutsEpisode:
+    """Record a registered sexual offender as wanted or missing."""
+    _require_coordinator(actor, registration.police_force_id)
+    errors: dict[str, str] = {}
+    if status not in Whereabouts.values:
+        errors["status"] = "Choose wanted or missing"
+    if since > today:
+        errors["since"] = "The date cannot be in the future"
+    elif since < registration.start_date:
+        errors["since"] = "The date cannot be before the registration started"
+    if not circumstances.strip():
+        errors["circumstances"] = "Say what is known (last seen, warrant, circulated on PNC)"
+    if errors:
+        raise ServiceValidationError("The record needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = _locked_open(registration, None)
+        if locked.category != Category.REGISTERED_SEXUAL_OFFENDER:
+            raise ServiceValidationError(
+                "Only registered sexual offenders (category 1) are recorded as wanted or missing"
+            )
+        if WhereaboutsEpisode.objects.filter(registration=locked, found_on__isnull=True).exists():
+            raise ServiceValidationError(
+                "This person is already recorded as wanted or missing: record them found first"
+            )
+        episode = WhereaboutsEpisode.objects.create(
+            registration=locked,
+            status=status,
+            since=since,
+            circumstances=circumstances.strip(),
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor, person=locked.person, action="rso_whereabouts", detail=str(episode)
+        )
+    return episode
+
+
+def whereabouts_found(
+    *, registration: MappaRegistration, found_on: dt.date, note: str, actor, today: dt.date
+) -> WhereaboutsEpisode:
+    """Record a wanted or missing person found (arrested, located, or returned)."""
+    _require_coordinator(actor, registration.police_force_id)
+    with transaction.atomic():
+        episode = (
+            WhereaboutsEpisode.objects.select_for_update()
+            .filter(registration=registration, found_on__isnull=True)
+            .first()
+        )
+        if episode is None:
+            raise ServiceValidationError("This person is not recorded as wanted or missing")
+        if found_on > today or found_on < episode.since:
+            raise ServiceValidationError(
+                "Check the date",
+                field_errors={"found_on": f"Enter a date from {episode.since:%-d %B %Y} to today"},
+            )
+        episode.found_on, episode.found_note = found_on, note.strip()
+        episode.save(update_fields=["found_on", "found_note"])
+        audit_record(
+            actor=actor,
+            person=registration.person,
+            action="rso_found",
+            detail=f"{episode.get_status_display()} since {episode.since}, found {found_on}",
+        )
+    return episode
+
+
+def lifetime_review_apply(
+    *,
+    registration: MappaRegistration,
+    relevant_notification_on: dt.date,
+    under_18_on_relevant_date: bool,
+    applied_on: dt.date,
+    actor,
+    today: dt.date,
+) -> LifetimeNotificationReview:
+    """Record an application to review indefinite notification requirements (SOA 2003 s91B).
+
+    The application may be made on or after the qualifying date (or the further qualifying
+    date set by an earlier determination to continue); an earlier one is refused.
+    """
+    _require_coordinator(actor, registration.police_force_id)
+    if registration.category != Category.REGISTERED_SEXUAL_OFFENDER:
+        raise ServiceValidationError("Only registered sexual offenders have notification reviews")
+    errors: dict[str, str] = {}
+    if applied_on > today:
+        errors["applied_on"] = "The date cannot be in the future"
+    if relevant_notification_on > applied_on:
+        errors["relevant_notification_on"] = "The notification must come before the application"
+    if errors:
+        raise ServiceValidationError("The application needs correcting", field_errors=errors)
+    qualifying = lifecycle_rules.qualifying_date(
+        relevant_notification_on, under_18_on_relevant_date=under_18_on_relevant_date
+    )
+    with transaction.atomic():
+        locked = _locked_open(registration, None)
+        earlier = list(
+            LifetimeNotificationReview.objects.filter(registration__person=locked.person)
+            .select_for_update()
+            .order_by("-applied_on", "-pk")
+        )
+        if any(review.determined_on is None for review in earlier):
+            raise ServiceValidationError("An application is already waiting for a decision")
+        continued = next((r for r in earlier if r.outcome == LifetimeReviewOutcome.CONTINUED), None)
+        if continued is not None and continued.further_qualifying_date:
+            qualifying = max(qualifying, continued.further_qualifying_date)
+        if applied_on < qualifying:
+            raise ServiceValidationError(
+                "Too early to apply",
+                field_errors={
+                    "applied_on": "An application can be made on or after "
+                    f"{qualifying:%-d %B %Y} (Sexual Offences Act 2003 s91B)"
+                },
+            )
+        review = LifetimeNotificationReview.objects.create(
+            registration=locked,
+            relevant_notification_on=relevant_notification_on,
+            under_18_on_relevant_date=under_18_on_relevant_date,
+            qualifying_date=qualifying,
+            applied_on=applied_on,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor, person=locked.person, action="lifetime_review_apply", detail=str(review)
+        )
+    return review
+
+
+def lifetime_review_determine(
+    *,
+    review: LifetimeNotificationReview,
+    outcome: str,
+    reasons: str,
+    further_review_years: int | None,
+    actor,
+    today: dt.date,
+) -> LifetimeNotificationReview:
+    """The chief officer's determination (SOA 2003 s91C): discharged, the registration ends;
+    continued, the further qualifying date is set (s91B(3): 8 years, or up to 15)."""
+    registration = review.registration
+    _require_coordinator(actor, registration.police_force_id)
+    errors: dict[str, str] = {}
+    if outcome not in LifetimeReviewOutcome.values:
+        errors["outcome"] = "Choose the determination"
+    if not reasons.strip():
+        errors["reasons"] = "Give the reasons (s91C requires them to be given to the offender)"
+    years = further_review_years or lifecycle_rules.FURTHER_REVIEW_YEARS
+    if outcome == LifetimeReviewOutcome.CONTINUED and not (
+        1 <= years <= lifecycle_rules.LONGEST_FURTHER_REVIEW_YEARS
+    ):
+        errors["further_review_years"] = (
+            f"Enter 1 to {lifecycle_rules.LONGEST_FURTHER_REVIEW_YEARS} years"
+        )
+    if errors:
+        raise ServiceValidationError("The determination needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = LifetimeNotificationReview.objects.select_for_update().get(pk=review.pk)
+        if locked.determined_on is not None:
+            raise ServiceValidationError("This application has already been determined")
+        if today < locked.applied_on:
+            raise ServiceValidationError("The determination cannot come before the application")
+        locked.determined_on, locked.outcome = today, outcome
+        locked.reasons, locked.determined_by = reasons.strip(), actor
+        if outcome == LifetimeReviewOutcome.CONTINUED:
+            locked.further_qualifying_date = lifecycle_rules.further_qualifying_date(
+                today, years=years
+            )
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=registration.person,
+            action="lifetime_review_determine",
+            detail=f"{LifetimeReviewOutcome(outcome).label}: {reasons.strip()}",
+        )
+        if outcome == LifetimeReviewOutcome.DISCHARGED:
+            current = MappaRegistration.objects.filter(pk=registration.pk, end_date__isnull=True)
+            if current.exists():
+                mappa_registration_end(
+                    registration=registration,
+                    reason=RegistrationEndReason.NOTIFICATION_ENDED,
+                    notes="Indefinite notification requirements discharged on review (s91C)",
+                    actor=actor,
+                    today=today,
+                )
     return locked
+
+
+def report_commentary_save(
+    *, police_force: Agency, year_end: dt.date, text: str, version: int | None, actor
+) -> ReportCommentary:
+    """Save the SMB's commentary on one year's report; a stale edit is refused."""
+    _require_coordinator(actor, police_force.pk)
+    if not text.strip():
+        raise ServiceValidationError(
+            "Write the commentary", field_errors={"text": "Enter the board's commentary"}
+        )
+    with transaction.atomic():
+        commentary = (
+            ReportCommentary.objects.select_for_update()
+            .filter(police_force=police_force, year_end=year_end)
+            .first()
+        )
+        if commentary is None:
+            if version:
+                raise EditConflict("Someone else changed the commentary: reload it and check")
+            commentary = ReportCommentary(
+                police_force=police_force, year_end=year_end, text=text.strip(), updated_by=actor
+            )
+        else:
+            if version != commentary.version:
+                raise EditConflict("Someone else changed the commentary: reload it and check")
+            commentary.text, commentary.updated_by = text.strip(), actor
+            commentary.version += 1
+        commentary.save()
+        audit_record(
+            actor=actor,
+            person=None,
+            action="mappa_report_commentary",
+            detail=f"{police_force}, year ending {year_end}",
+        )
+    return commentary
 
 
 def mappa_level_confirm_to_prison(
@@ -535,7 +989,14 @@ def agenda_item_minute(
 
 
 def meeting_action_add(
-    *, item: AgendaItem, description: str, owner_agency: Agency, owner, due_date: dt.date, actor
+    *,
+    item: AgendaItem,
+    description: str,
+    owner_agency: Agency,
+    owner,
+    due_date: dt.date,
+    actor,
+    today: dt.date | None = None,
 ) -> MeetingAction:
     _require_coordinator(actor, item.meeting.police_force_id)
     errors: dict[str, str] = {}
@@ -543,6 +1004,8 @@ def meeting_action_add(
         errors["description"] = "Say what must be done"
     if owner is not None and owner.agency_id != owner_agency.pk:
         errors["owner"] = f"{owner.get_full_name()} does not work for {owner_agency}"
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = "The due date must be today or in the future"
     if errors:
         raise ServiceValidationError("The action needs correcting", field_errors=errors)
     with transaction.atomic():
@@ -613,8 +1076,12 @@ def meeting_actions_chase(*, today: dt.date) -> int:
                 [action.owner] if action.owner else coordinators.get(action.owner_agency_id, [])
             )
             overdue = (today - action.due_date).days
+            person = action.agenda_item.registration.person
             notifications_send(
-                recipients=[*owners, *coordinators.get(meeting.police_force_id, [])],
+                # Nobody is chased about a case they are excluded or restricted from.
+                recipients=users_who_may_see(
+                    [*owners, *coordinators.get(meeting.police_force_id, [])], person
+                ),
                 person=None,  # owners may not see the case record; the action says what to do
                 subject=(
                     "MAPPA action due today"
@@ -697,6 +1164,14 @@ def civil_order_record(*, registration: MappaRegistration, data: dict, actor, or
     }
     if data.get("full_on") and data.get("refused_on"):
         errors["refused_on"] = "An order cannot be both made and refused"
+    if data.get("kind"):
+        for field, message in lifecycle_rules.order_date_errors(
+            data["kind"],
+            applied_on=applied,
+            interim_on=data.get("interim_on"),
+            full_on=data.get("full_on"),
+        ).items():
+            errors.setdefault(field, message)
     if errors:
         raise ServiceValidationError("The order's dates need correcting", field_errors=errors)
     with transaction.atomic():

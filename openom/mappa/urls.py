@@ -43,4 +43,28 @@ urlpatterns = [
     path("actions/", views.actions, name="actions"),
     path("actions/<int:pk>/complete/", views.action_complete, name="action-complete"),
     path("report/", views.annual_report, name="report"),
+    path("report/commentary/", views.report_commentary, name="report-commentary"),
+    path("wanted-or-missing/", views.wanted_or_missing, name="wanted-or-missing"),
+    path("registrations/<int:pk>/end/", views.registration_end, name="registration-end"),
+    path(
+        "registrations/<int:pk>/transfer/",
+        views.registration_transfer,
+        name="registration-transfer",
+    ),
+    path("registrations/<int:pk>/whereabouts/new/", views.whereabouts_add, name="whereabouts-add"),
+    path(
+        "registrations/<int:pk>/whereabouts/found/",
+        views.whereabouts_found,
+        name="whereabouts-found",
+    ),
+    path(
+        "registrations/<int:pk>/lifetime-reviews/new/",
+        views.lifetime_review_apply,
+        name="lifetime-review-apply",
+    ),
+    path(
+        "registrations/<int:pk>/lifetime-reviews/<int:review>/decide/",
+        views.lifetime_review_decide,
+        name="lifetime-review-decide",
+    ),
 ]

@@ -6,6 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from openom.access.constants import Relationship
+from openom.access.policy import case_access
 from openom.access.services import audit_record
 from openom.core.exceptions import ServiceValidationError
 from openom.core.formats import email_problem, phone_problem
@@ -64,11 +66,17 @@ VICTIM_EDITABLE_FIELDS = (
 
 
 def victim_update(
-    *, victim: Victim, data: dict[str, Any], version: int, actor, today: dt.date | None = None
+    *,
+    victim: Victim,
+    data: dict[str, Any],
+    version: int,
+    actor,
+    reason: str = "",
+    today: dt.date | None = None,
 ) -> Victim:
     """Change a victim's record; refused (EditConflict, with the saved values) if someone else
-    saved it since `version` was read."""
-    today = today or dt.date.today()
+    saved it since `version` was read. The reason is kept with the change in the history."""
+    today = today or timezone.localdate()
     errors = victim_problems(data, today)
     if errors:
         raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
@@ -79,6 +87,7 @@ def victim_update(
         for field in fields:
             setattr(locked, field, data[field])
         locked.mark_saved(actor)
+        locked._change_reason = reason.strip()
         locked.save()
         audit_record(
             actor=actor,
@@ -91,10 +100,17 @@ def victim_update(
 
 def victim_summary_share(*, person: Person, shared_with, summary: str, actor) -> VictimSummaryShare:
     """Share a VLO-written summary (never the victim's identity or contact details) with a colleague."""
+    errors: dict[str, str] = {}
     if not summary.strip():
-        raise ServiceValidationError(
-            "Write the summary", field_errors={"summary": "Write the summary to share"}
-        )
+        errors["summary"] = "Write the summary to share"
+    if shared_with is None or case_access(shared_with, person).relationship != (
+        Relationship.HOLDING_TEAM
+    ):
+        # A summary names the case: it goes only to those who already hold it (issue #11).
+        errors["username"] = "You can share a summary only with staff of the team holding this case"
+    if errors:
+        message = "Write the summary" if "summary" in errors else "Choose a colleague on the case"
+        raise ServiceValidationError(message, field_errors=errors)
     with transaction.atomic():
         share = VictimSummaryShare.objects.create(
             person=person, shared_with=shared_with, summary=summary.strip(), shared_by=actor

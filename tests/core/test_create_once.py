@@ -137,7 +137,7 @@ def test_a_resubmitted_mappa_referral_creates_one_and_a_second_open_one_is_refus
     assert MappaReferral.objects.filter(person=daniel).count() == 1
     other = client.post(url, referral(uuid.uuid4(), police))
     assert other.status_code == 200
-    assert "already has a MAPPA referral waiting for a decision" in other.content.decode()
+    assert "waiting for the coordinator&#x27;s decision" in other.content.decode()
     assert MappaReferral.objects.filter(person=daniel).count() == 1
 
 

@@ -207,7 +207,9 @@ def test_the_meeting_agenda_groups_agencies_and_measures_the_hours_saved(
         due_date=TODAY,
         actor=ivy,
     )
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY + dt.timedelta(days=7), actor=ivy)
+    meeting = case_meeting_build(
+        scheme=iom_scheme, date=TODAY + dt.timedelta(days=7), actor=ivy, today=TODAY
+    )
     assert meeting.items.count() == 2
     assert meeting.agency_minutes <= meeting.whole_meeting_agency_minutes
     assert meeting.whole_meeting_agency_minutes == 3 * 2 * iom_scheme.minutes_per_case
@@ -248,7 +250,7 @@ def test_meeting_minutes_record_an_agreed_action_on_the_members_plan(
     member = cohort_select(
         scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
     )[0]
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy, today=TODAY)
     item = meeting.items.get()
     case_meeting_minute(
         item=item,
@@ -306,7 +308,7 @@ def test_the_agenda_takes_members_due_within_four_weeks_and_the_young_adult_line
     Membership.objects.update(intensity="MEDIUM")
     Membership.objects.filter(person=young).update(next_review_due=TODAY + dt.timedelta(days=28))
     Membership.objects.filter(person=older).update(next_review_due=TODAY + dt.timedelta(days=29))
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy, today=TODAY)
     assert [item.membership.person for item in meeting.items.all()] == [young]
 
 
