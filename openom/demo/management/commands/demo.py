@@ -67,13 +67,16 @@ class Command(BaseCommand):
                 marker = DemoDatabase.objects.create()
         started = time.monotonic()
         self.stdout.write(f"Building the demo area with {options['people']:,} cases ...")
-        result = demo_area_build(
-            people=options["people"],
-            seed=options["seed"],
-            today=options["today"] or dt.date.today(),
-            progress=lambda message: self.stdout.write(f"  {message}"),
-        )
-        DemoDatabase.objects.filter(pk=marker.pk).update(completed_at=timezone.now())
+        # One transaction: a build that crashes half way leaves nothing behind but the mark, and
+        # running it again (make run) builds the whole area as a clean run would.
+        with transaction.atomic():
+            result = demo_area_build(
+                people=options["people"],
+                seed=options["seed"],
+                today=options["today"] or dt.date.today(),
+                progress=lambda message: self.stdout.write(f"  {message}"),
+            )
+            DemoDatabase.objects.filter(pk=marker.pk).update(completed_at=timezone.now())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo area built: {result.people:,} cases, {result.staff} staff, in {time.monotonic() - started:.1f}s."
