@@ -58,6 +58,7 @@ def referral(token, police):
         "reason": "Threats to an ex-partner since release",
         "risk_of_serious_harm": "on",
         "risk_linked_to_offending": "on",
+        "_confirmed": "yes",  # past the "Check your answers" page
     }
 
 

@@ -16,7 +16,7 @@ from tests.factories import UserFactory
 
 def build(**options):
     out = io.StringIO()
-    call_command("demo", people=20, seed=3, stdout=out, **options)
+    call_command("demo", people=20, seed=5, stdout=out, **options)
     return out.getvalue()
 
 
