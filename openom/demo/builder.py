@@ -801,3 +801,19 @@ def demo_area_build(*, people: int, seed: int, today: dt.date, progress: Progres
     waiting = demo_handoffs_build(seed=seed, today=today)
     progress("Waiting on someone: " + ", ".join(f"{n} {what}" for what, n in waiting.items()))
     return DemoResult(people=count, staff=staff, superuser_password=builder.superuser_password)
+
+
+def contacts_without_clashes(contacts: list) -> list:
+    """Move any made-up appointment that clashes with another of the same person's (one
+    appointment per person per start time) on by an hour until it is free."""
+    from openom.contacts.models import Contact
+
+    people = {contact.person_id for contact in contacts}
+    taken = set(Contact.objects.filter(person_id__in=people).values_list("person_id", "starts_at"))
+    for contact in contacts:
+        while (contact.person_id, contact.starts_at) in taken:
+            contact.starts_at += dt.timedelta(hours=1)
+            if contact.outcome_recorded_at is not None:
+                contact.outcome_recorded_at += dt.timedelta(hours=1)
+        taken.add((contact.person_id, contact.starts_at))
+    return contacts
