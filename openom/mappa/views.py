@@ -70,7 +70,7 @@ def referral_create(request, case):
     form = forms.ReferralForm(request.POST or None)
 
     def save(data):
-        services.mappa_referral_create(
+        return services.mappa_referral_create(
             person=case.person, actor=request.user, today=_today(), **data
         )
 
