@@ -22,8 +22,8 @@ from openom.access.models import CaseShare
 from openom.access.policy import (
     approved_premises_residents,
     iom_scheme_for,
-    people_not_restricted_for,
     people_visible_to,
+    without_hidden_people,
 )
 from openom.accounts.constants import Role
 from openom.accounts.models import User
@@ -1113,8 +1113,8 @@ def iom_page(home_role, actor, params, now) -> HomePage:
     today = timezone.localdate(now)
     scheme = iom_scheme_for(actor)
     members = (
-        Membership.objects.filter(
-            scheme=scheme, end_date__isnull=True, person__in=people_not_restricted_for(actor)
+        without_hidden_people(
+            Membership.objects.filter(scheme=scheme, end_date__isnull=True), actor
         )
         .select_related("person", "district")
         .order_by("next_review_due", "pk")
