@@ -81,6 +81,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to MAPPA",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to MAPPA",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="The MAPPA coordinator decides the category from the person's record and the level.",
