@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("accounts/", include("openom.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("administration/", include("openom.access.urls")),
     path("api/v1/", api.urls),
     path("cases/<str:crn>/victims/", include("openom.victims.urls")),
     path("cases/<str:crn>/intelligence/", include("openom.intelligence.urls")),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("cases/<str:crn>/contacts/", include("openom.contacts.urls")),
     path("cases/<str:crn>/enforcement/", include("openom.enforcement.urls")),
     path("cases/<str:crn>/assessment/", include("openom.assessment.urls")),
+    path("cases/<str:crn>/tier/", include("openom.tiering.urls")),
     path("assessments/", include("openom.assessment.manager_urls")),
     path("cases/<str:crn>/mappa/", include("openom.mappa.case_urls")),
     path("mappa/", include("openom.mappa.urls")),
@@ -33,5 +35,6 @@ urlpatterns = [
     path("worklist/", include("openom.worklist.urls")),
     path("allocation/", include("openom.allocation.urls")),
     path("notifications/", include("openom.notifications.urls")),
+    path("", include("openom.home.urls")),
     path("", include("openom.people.urls")),
 ]

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "openom.tiering",
     "openom.mappa",
     "openom.iom",
+    "openom.home",
     "openom.demo",
 ]
 
@@ -143,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "people:my-cases"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
 # Two-factor authentication: a TOTP code from an authenticator app after the password. Required

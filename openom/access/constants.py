@@ -26,6 +26,9 @@ class CasePart(models.TextChoices):
     ACCESS_LOG = "ACCESS_LOG", "Who has viewed the case"
     SEARCH_RESULT = "SEARCH_RESULT", "Search result"
     CASELOAD = "CASELOAD", "Caseload list"
+    MAPPA = "MAPPA", "MAPPA register, meetings, minutes and actions"
+    IOM = "IOM", "IOM cohort, reviews, actions and meetings"
+    WORK_LIST = "WORK_LIST", "Work list, queue or notification"
 
 
 class Relationship(models.TextChoices):

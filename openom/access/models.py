@@ -15,6 +15,9 @@ class AccessLog(models.Model):
     part = models.CharField(max_length=30, choices=CasePart.choices)
     channel = models.CharField(max_length=10, choices=AccessChannel.choices)
     reason = models.CharField(max_length=500, blank=True)
+    page = models.CharField(
+        max_length=80, blank=True, help_text="The page (URL name) that showed the case"
+    )
     accessed_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

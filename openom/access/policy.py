@@ -307,11 +307,69 @@ def may_add_people(user) -> bool:
     )
 
 
-# --- MAPPA: the register, meetings and minutes (issue "MAPPA") -------------------------------
+# --- Every page: exclusions and restrictions override everything -----------------------------
+
+
+def people_hidden_from(user) -> QuerySet[Person]:
+    """People `user` is excluded from, or restricted away from: on no page, list or message."""
+    if not _is_active(user):
+        return Person.objects.all()
+    return Person.objects.filter(_restriction_filter(user))
+
+
+def without_hidden_people(queryset: QuerySet, user, *, person: str = "person") -> QuerySet:
+    """`queryset` without the rows about a person `user` must not see (`person`: the path)."""
+    return queryset.exclude(**{f"{person}__in": people_hidden_from(user).values("pk")})
+
+
+def users_who_may_see(users, person) -> list:
+    """Those of `users` not excluded from (or restricted away from) `person`'s case: nobody is
+    told or chased about a case they must not see."""
+    users = [u for u in users if u is not None]
+    restrictions = list(
+        CaseRestriction.objects.filter(person=person).values_list("kind", "user_id")
+    )
+    excluded = {uid for kind, uid in restrictions if kind == RestrictionKind.EXCLUDE}
+    listed = {uid for kind, uid in restrictions if kind == RestrictionKind.RESTRICT_TO}
+    return [u for u in users if u.pk not in excluded and (not listed or u.pk in listed)]
+
+
+def is_restricted(person) -> bool:
+    """Whether only a named list of staff may see the case."""
+    return CaseRestriction.objects.filter(person=person, kind=RestrictionKind.RESTRICT_TO).exists()
+
+
+# --- MAPPA: the register, meetings and minutes (issue "MAPPA"; #11 need-to-know) --------------
+
+# Roles with an operational part in managing a MAPPA case: an invited agency's staff in these
+# roles see the meeting. Analysts, administrators, inspectors and victim liaison officers have
+# no part in a meeting and see none (issue #11 finding 1).
+MAPPA_OPERATIONAL_ROLES = frozenset(
+    OFFENDER_FACING_ROLES
+    | {
+        Role.POLICE_OFFENDER_MANAGER,
+        Role.PRISON_OFFENDER_MANAGER,
+        Role.PARTNER_WORKER,
+        Role.MAPPA_COORDINATOR,
+    }
+)
+
+
+def has_mappa_role(user) -> bool:
+    """Whether the user may have any part in MAPPA work (its actions list, its meetings)."""
+    return _is_active(user) and bool(user.role_codes & MAPPA_OPERATIONAL_ROLES)
 
 
 def _is_mappa_coordinator(user) -> bool:
     return _is_active(user) and Role.MAPPA_COORDINATOR in user.role_codes
+
+
+def _held_by_team(user, person_path: str) -> Q:
+    """Rows whose person is held today by `user`'s team (the case's holders)."""
+    if not user.team_id:
+        return Q(pk__in=[])
+    holders = CaseAllocation.objects.filter(team_id=user.team_id, end_date__isnull=True)
+    return Q(**{f"{person_path}__in": holders.values("person_id")})
 
 
 def mappa_registrations_visible_to(user) -> QuerySet:
@@ -323,26 +381,94 @@ def mappa_registrations_visible_to(user) -> QuerySet:
 
     if not _is_mappa_coordinator(user):
         return MappaRegistration.objects.none()
-    return MappaRegistration.objects.filter(
-        Q(police_force_id=user.agency_id) | Q(probation_area_id=user.agency_id)
-    ).exclude(person__in=Person.objects.filter(_restriction_filter(user)))
+    return without_hidden_people(
+        MappaRegistration.objects.filter(
+            Q(police_force_id=user.agency_id) | Q(probation_area_id=user.agency_id)
+        ),
+        user,
+    )
+
+
+def mappa_referrals_visible_to(user) -> QuerySet:
+    """Referrals to the user's force's MAPPA coordinators, without any case hidden from them."""
+    from openom.mappa.models import MappaReferral
+
+    if not _is_mappa_coordinator(user):
+        return MappaReferral.objects.none()
+    return without_hidden_people(MappaReferral.objects.filter(police_force_id=user.agency_id), user)
+
+
+def _mappa_agency_role(user) -> Q | None:
+    """Which meetings the user's place in an invited agency opens, or None for no meeting.
+
+    Police, prison and partner agencies: their operational staff see the meetings their agency is
+    invited to. A probation area is a whole area: its staff see only the meetings about cases
+    their own team holds (out-of-team staff have no part in them).
+    """
+    if not (_is_active(user) and user.role_codes & MAPPA_OPERATIONAL_ROLES):
+        return None
+    if user.agency.kind == AgencyKind.PROBATION:
+        return _held_by_team(user, "agenda__registration__person")
+    return Q(invitations__agency_id=user.agency_id)
 
 
 def mapp_meetings_visible_to(user) -> QuerySet:
-    """Meetings a user may see: all of their force's (coordinators), else those they are invited to."""
-    from openom.mappa.models import MappMeeting
+    """Meetings a user has a role in: coordinators of the force (or an invited area), invited
+    agencies' operational staff, and the holders of a case on the agenda. A meeting whose every
+    case is hidden from the user (exclusion or restriction) is not theirs to see."""
+    from openom.mappa.models import AgendaItem, MappMeeting
 
     if not _is_active(user):
         return MappMeeting.objects.none()
     if _is_mappa_coordinator(user):
-        return MappMeeting.objects.filter(
-            Q(police_force_id=user.agency_id) | Q(invitations__agency_id=user.agency_id)
-        ).distinct()
-    return MappMeeting.objects.filter(invitations__agency_id=user.agency_id).distinct()
+        reasons = Q(police_force_id=user.agency_id) | Q(invitations__agency_id=user.agency_id)
+    else:
+        reasons = _mappa_agency_role(user)
+        if reasons is None:
+            return MappMeeting.objects.none()
+    meetings = MappMeeting.objects.filter(reasons)
+    hidden = people_hidden_from(user).values("pk")
+    if hidden.exists():
+        visible_items = AgendaItem.objects.filter(meeting=OuterRef("pk")).exclude(
+            registration__person__in=hidden
+        )
+        any_items = AgendaItem.objects.filter(meeting=OuterRef("pk"))
+        meetings = meetings.filter(Q(Exists(visible_items)) | ~Q(Exists(any_items)))
+    return MappMeeting.objects.filter(pk__in=meetings.values("pk"))
+
+
+def mapp_agenda_visible_to(user, meeting) -> QuerySet:
+    """The meeting's agenda without the cases hidden from the user."""
+    return without_hidden_people(meeting.agenda.all(), user, person="registration__person")
+
+
+def mapp_actions_visible_to(user) -> QuerySet:
+    """MAPPA actions a user has a role in: all of a coordinator's force's meetings, their
+    agency's actions for operational staff (in probation, on cases their team holds), and any
+    action given to them by name. Never an action about a case hidden from them."""
+    from openom.mappa.models import MeetingAction
+
+    if not has_mappa_role(user):
+        return MeetingAction.objects.none()
+    reasons = Q(owner=user)
+    if _is_mappa_coordinator(user):
+        reasons |= Q(agenda_item__meeting__police_force_id=user.agency_id) | Q(
+            owner_agency_id=user.agency_id
+        )
+    elif user.agency.kind == AgencyKind.PROBATION:
+        reasons |= Q(owner_agency_id=user.agency_id) & _held_by_team(
+            user, "agenda_item__registration__person"
+        )
+    else:
+        reasons |= Q(owner_agency_id=user.agency_id)
+    return without_hidden_people(
+        MeetingAction.objects.filter(reasons), user, person="agenda_item__registration__person"
+    )
 
 
 def may_read_minutes(user, meeting) -> bool:
-    """Minutes are restricted to the agencies that attended, and the force's coordinators."""
+    """Minutes are restricted to the agencies that attended, and the force's coordinators
+    (always within `mapp_meetings_visible_to`, which the page has already applied)."""
     if not _is_active(user):
         return False
     if _is_mappa_coordinator(user) and meeting.police_force_id == user.agency_id:

@@ -23,19 +23,40 @@ def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
 
 
 def access_log_record(
-    *, user, person, part: CasePart, channel: AccessChannel, reason: str = ""
+    *, user, person, part: CasePart, channel: AccessChannel, reason: str = "", page: str = ""
 ) -> AccessLog:
     return AccessLog.objects.create(
-        user=user, person=person, part=part, channel=channel, reason=reason
+        user=user, person=person, part=part, channel=channel, reason=reason, page=page[:80]
     )
 
 
 def access_log_record_many(
-    *, user, people: Iterable, part: CasePart, channel: AccessChannel
+    *, user, people: Iterable, part: CasePart, channel: AccessChannel, page: str = ""
 ) -> None:
     """One row per person shown in a list (search results, caseload), in one insert."""
+    unique = {getattr(p, "pk", p): p for p in people}
     AccessLog.objects.bulk_create(
-        [AccessLog(user=user, person=p, part=part, channel=channel) for p in people]
+        [
+            AccessLog(user=user, person_id=pk, part=part, channel=channel, page=page[:80])
+            for pk in unique
+        ]
+    )
+
+
+def page_name(request) -> str:
+    """The URL name of the page being answered, e.g. "mappa:meeting" (for the access log)."""
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match is not None else request.path[:80]
+
+
+def access_log_page(request, people: Iterable, *, part: CasePart) -> None:
+    """Log each case (a Person or a person's pk) shown on the page answering `request`."""
+    access_log_record_many(
+        user=request.user,
+        people=people,
+        part=part,
+        channel=AccessChannel.PAGE,
+        page=page_name(request),
     )
 
 
@@ -73,13 +94,30 @@ def case_share_create(
     actor,
 ) -> CaseShare:
     """Record that `agency` may see `parts` of the case, for a period, on a legal basis."""
+    from openom.access.policy import case_access  # the policy reads through these services
+
     errors: dict[str, str] = {}
+    if agency.kind == AgencyKind.PROBATION:
+        # As cohort_share_ensure: a probation area's staff reach its cases through the holding
+        # team or a logged reason; a share with the whole area would open this case, and its
+        # compartments, to every analyst and administrator there (issue #11 finding 3).
+        errors["agency"] = (
+            "A case cannot be shared with a probation area as a whole: its staff open it "
+            "through the holding team, or by giving a reason"
+        )
+    readable = case_access(actor, person).parts
     if not parts:
         errors["parts"] = "Choose at least one part of the case to share"
     elif not set(parts) <= {p.value for p in SHAREABLE_PARTS}:
         errors["parts"] = (
             f"{CasePart.VICTIMS.label} cannot be shared: only the victim liaison officer "
             "can share a summary"
+        )
+    elif not set(parts) <= {p.value for p in readable}:
+        unreadable = sorted(CasePart(p).label for p in set(parts) - {r.value for r in readable})
+        errors["parts"] = (
+            "You can share only the parts of the case you can read yourself: not "
+            + ", ".join(unreadable)
         )
     if end_date is not None and end_date < start_date:
         errors["end_date"] = "The end date must be on or after the start date"

@@ -53,6 +53,12 @@ class RequireTwoFactorMiddleware:
 LAST_SEEN_KEY = "openom_last_seen"
 
 
+def start_idle_clock(sender, request, user, **kwargs) -> None:
+    """On sign-in, start the idle clock in the session being written anyway."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_KEY] = time.time()
+
+
 class IdleTimeoutMiddleware:
     """Signs out a user idle for longer than SESSION_COOKIE_AGE, without a session write a request.
 

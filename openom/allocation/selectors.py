@@ -74,6 +74,11 @@ def case_load(person_id: int, today: dt.date | None = None) -> CaseLoad | None:
     return _case_loads([person_id], today or timezone.localdate()).get(person_id)
 
 
+def case_loads(person_ids: list[int], today: dt.date | None = None) -> dict[int, CaseLoad]:
+    """Each person's case load, read in one query however many people."""
+    return _case_loads(person_ids, today or timezone.localdate())
+
+
 def team_workload(team_id: int, today: dt.date | None = None) -> list[PractitionerLoad]:
     today = today or timezone.localdate()
     staff = list(

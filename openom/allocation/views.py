@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from openom.access.constants import CasePart
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.allocation import selectors
@@ -21,10 +23,9 @@ def _manager(request):
 def unallocated(request):
     _manager(request)
     waiting = list(selectors.unallocated_cases(request.user))
-    loads = {
-        load.person_id: load for load in (selectors.case_load(a.person_id) for a in waiting) if load
-    }
+    loads = selectors.case_loads([a.person_id for a in waiting])
     rows = [(a, loads.get(a.person_id)) for a in waiting]
+    access_log_page(request, [a.person_id for a in waiting], part=CasePart.WORK_LIST)
     return render(request, "allocation/unallocated.html", {"rows": rows})
 
 
@@ -45,6 +46,7 @@ def allocate(request, crn: str):
     allocation = selectors.unallocated_cases(request.user).filter(person__crn=crn.upper()).first()
     if allocation is None:
         raise Http404("No such case waiting")
+    access_log_page(request, [allocation.person_id], part=CasePart.WORK_LIST)
     practitioners, recommended, new_case = selectors.allocation_options(
         request.user.team_id, allocation.person_id
     )
@@ -70,6 +72,7 @@ def allocate(request, crn: str):
         form=form,
         person=allocation.person,
         heading="Allocate the case",
+        check_answers="Allocate the case",
         save=save,
         success=f"{allocation.person.full_name} allocated",
         next_url=reverse("allocation:unallocated"),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
 from openom.assessment import selectors
 from openom.assessment.forms import (
@@ -27,6 +28,7 @@ from openom.assessment.services import (
     predictor_score_record,
 )
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.forms import VersionForm
 from openom.core.views import form_page
 from openom.people.selectors import current_allocation
 
@@ -167,7 +169,7 @@ def assessment_finish(request, case, pk: int):
     assessment = _draft(case, pk)
     try:
         assessment = assessment_complete(
-            assessment=assessment, version=int(request.POST.get("version", 0)), actor=request.user
+            assessment=assessment, version=VersionForm.posted(request.POST), actor=request.user
         )
     except ServiceValidationError as error:
         for message in (error.field_errors or {"assessment": error.message}).values():
@@ -216,8 +218,6 @@ def predictor_create(request, case):
 def countersign_queue(request):
     if Role.SENIOR_PROBATION_OFFICER not in request.user.role_codes:
         raise Http404("Not found")
-    return render(
-        request,
-        "assessment/queue.html",
-        {"assessments": list(selectors.countersigning_queue(request.user))},
-    )
+    assessments = list(selectors.countersigning_queue(request.user))
+    access_log_page(request, [a.person_id for a in assessments], part=CasePart.WORK_LIST)
+    return render(request, "assessment/queue.html", {"assessments": assessments})

@@ -48,6 +48,12 @@ class Contact(VersionedModel):
         indexes = [
             models.Index(fields=["person", "starts_at"]),
             models.Index(fields=["officer", "outcome", "starts_at"]),
+            # The worklists' "outcome to record": only the few contacts still without one.
+            models.Index(
+                fields=["person", "starts_at"],
+                condition=models.Q(outcome=""),
+                name="contact_outcome_to_record",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,4 +11,25 @@ class ServiceValidationError(ValueError):
 
 
 class EditConflict(ServiceValidationError):
-    """Someone else saved the record after this user opened it."""
+    """Someone else saved the record after this user opened it.
+
+    `theirs` holds the saved values of the fields the user was editing, so the page can show
+    them beside the user's own text to reconcile; `version` is the one now saved, which the form
+    carries next so that a deliberate second save (after reading theirs) goes through.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field_errors: dict[str, str] | None = None,
+        theirs: dict[str, object] | None = None,
+        version: int | None = None,
+        saved_by: str = "",
+        saved_at=None,
+    ) -> None:
+        super().__init__(message, field_errors=field_errors)
+        self.theirs = theirs or {}
+        self.version = version
+        self.saved_by = saved_by
+        self.saved_at = saved_at

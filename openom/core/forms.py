@@ -6,7 +6,63 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import EditConflict, ServiceValidationError
+
+# The dates a form takes unless its field says otherwise: people born, sentenced, released and
+# supervised between these. A typing slip (0001, 9999) is refused here rather than stored, where
+# it would break later date arithmetic (issue #14: a remand from 1 January 0001).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+
+
+def govuk_date(value: dt.date) -> str:
+    """A date as the GOV.UK pattern writes it in error messages: 27 3 2007."""
+    return f"{value.day} {value.month} {value.year}"
+
+
+def check_date_window(
+    value: dt.date | None,
+    *,
+    name: str,
+    earliest: dt.date = EARLIEST_DATE,
+    latest: dt.date = LATEST_DATE,
+) -> None:
+    """Refuse a date outside the window, with the GOV.UK date input's wording."""
+    if value is None:
+        return
+    if value < earliest:
+        raise ValidationError(f"{name} must be the same as or after {govuk_date(earliest)}")
+    if value > latest:
+        raise ValidationError(f"{name} must be the same as or before {govuk_date(latest)}")
+
+
+class WindowedDateField(forms.DateField):
+    """A single-box (ISO) date input held to the same window as GovUKDateField."""
+
+    def __init__(self, *, earliest: dt.date = EARLIEST_DATE, latest: dt.date = LATEST_DATE, **kw):
+        self.earliest, self.latest = earliest, latest
+        super().__init__(**kw)
+
+    def clean(self, value):
+        date = super().clean(value)
+        check_date_window(
+            date, name=str(self.label or "The date"), earliest=self.earliest, latest=self.latest
+        )
+        return date
+
+
+class QueryForm(forms.Form):
+    """Query-string parameters parsed like any other input: a bad value is ignored, never a 500.
+
+    `QueryForm.read(request.GET)` answers every field's cleaned value, or None where the value
+    was missing or could not be read (?district=abc, ?level=9).
+    """
+
+    @classmethod
+    def read(cls, data) -> dict:
+        form = cls(data)
+        form.is_valid()
+        return {name: form.cleaned_data.get(name) for name in form.fields}
 
 
 class GovUKDateWidget(forms.MultiWidget):
@@ -52,8 +108,16 @@ class GovUKDateField(forms.MultiValueField):
 
     widget = GovUKDateWidget
 
-    def __init__(self, *, label: str = "", **kwargs):
+    def __init__(
+        self,
+        *,
+        label: str = "",
+        earliest: dt.date = EARLIEST_DATE,
+        latest: dt.date = LATEST_DATE,
+        **kwargs,
+    ):
         self.date_label = label
+        self.earliest, self.latest = earliest, latest
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         kwargs.setdefault("require_all_fields", False)
         super().__init__(fields=fields, label=label, **kwargs)
@@ -71,9 +135,11 @@ class GovUKDateField(forms.MultiValueField):
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
             raise ValidationError(f"{name} must be a real date, like 27 3 2007")
         try:
-            return dt.date(int(year), int(month), int(day))
+            date = dt.date(int(year), int(month), int(day))
         except ValueError:
             raise ValidationError(f"{name} must be a real date, like 27 3 2007") from None
+        check_date_window(date, name=name, earliest=self.earliest, latest=self.latest)
+        return date
 
 
 def _phrase(label: str) -> str:
@@ -124,20 +190,25 @@ def govuk_messages(field: forms.Field, label: str) -> dict[str, str]:
 
 def apply_govuk_messages(form: forms.BaseForm) -> None:
     """Replace Django's stock messages with GOV.UK ones; a field's own messages win."""
-    stock = forms.Field.default_error_messages | {
-        key: value
+    stock_texts = {
+        str(text)
         for cls in (
+            forms.Field,
+            forms.CharField,
             forms.ChoiceField,
+            forms.TypedChoiceField,
+            forms.MultipleChoiceField,
             forms.ModelChoiceField,
             forms.IntegerField,
             forms.DecimalField,
+            forms.FloatField,
             forms.TimeField,
             forms.EmailField,
             forms.DateField,
+            forms.BooleanField,
         )
-        for key, value in cls.default_error_messages.items()
+        for text in cls.default_error_messages.values()
     }
-    stock_texts = {str(text) for text in stock.values()}
     for name, field in form.fields.items():
         label = str(field.label or name.replace("_", " ").capitalize())
         for key, text in govuk_messages(field, label).items():
@@ -177,9 +248,57 @@ class ServiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         apply_govuk_messages(self)
 
+    conflict: EditConflict | None = None
+
     def add_service_errors(self, error: ServiceValidationError) -> None:
+        if isinstance(error, EditConflict):
+            self.show_conflict(error)
         if not error.field_errors:
             self.add_error(None, error.message)
             return
         for field, message in error.field_errors.items():
             self.add_error(field if field in self.fields else None, message)
+
+    def show_conflict(self, conflict: EditConflict) -> None:
+        """Keep the user's text, show theirs beside it, and carry the version now saved.
+
+        The next save is then a deliberate one, made after reading what the other person wrote.
+        """
+        self.conflict = conflict
+        if conflict.version is not None and "version" in self.fields:
+            self.data = self.data.copy()
+            self.data["version"] = str(conflict.version)
+
+    @property
+    def conflict_rows(self) -> list[dict[str, object]]:
+        """Each edited field: its label, the saved text (theirs) and the posted text (yours)."""
+        if self.conflict is None:
+            return []
+        rows = []
+        for name, theirs in self.conflict.theirs.items():
+            field = self.fields.get(name)
+            yours = self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
+            rows.append(
+                {
+                    "label": field.label if field is not None else name,
+                    "theirs": "" if theirs is None else theirs,
+                    "yours": "" if yours is None else yours,
+                }
+            )
+        return rows
+
+
+class VersionedForm(ServiceForm):
+    """An edit form for a VersionedModel: it carries the version the record was read at."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
+
+
+class VersionForm(QueryForm):
+    """The `version` a page was read at, posted with a button: unreadable reads as 0 (stale)."""
+
+    version = forms.IntegerField(min_value=0, max_value=2**31 - 1)
+
+    @classmethod
+    def posted(cls, data) -> int:
+        return cls.read(data)["version"] or 0

@@ -24,6 +24,16 @@ class VersionedModel(TimeStampedModel):
     class Meta:
         abstract = True
 
+    def is_current_for(self, version: int, actor) -> bool:
+        """Whether a save read at `version` overwrites no one else's change."""
+        return version == self.version
+
+    def mark_saved(self, actor) -> None:
+        """Move the version on for a save (call on the locked row before save())."""
+        self.version += 1
+        # django-simple-history records who saved this version, in a request or not.
+        self._history_user = actor
+
 
 class AutosavedModel(VersionedModel):
     """A draft saved as its author types (htmx) as well as by its buttons.
@@ -56,6 +66,7 @@ class AutosavedModel(VersionedModel):
     def mark_saved(self, actor) -> None:
         """Move the version on for a save by `actor` (call on the locked row before save())."""
         self.version += 1
+        self._history_user = actor
         if self.last_saved_by_id != actor.pk:
             self.last_saved_by = actor
             self.run_started_at_version = self.version

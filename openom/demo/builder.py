@@ -790,4 +790,8 @@ def demo_area_build(*, people: int, seed: int, today: dt.date, progress: Progres
     from openom.demo.iom import demo_iom_build
 
     demo_iom_build(seed=seed, today=today, progress=progress)
+    from openom.demo.handoffs import demo_handoffs_build
+
+    waiting = demo_handoffs_build(seed=seed, today=today)
+    progress("Waiting on someone: " + ", ".join(f"{n} {what}" for what, n in waiting.items()))
     return DemoResult(people=count, staff=staff)

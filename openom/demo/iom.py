@@ -145,7 +145,9 @@ def demo_iom_build(*, seed: int, today: dt.date, progress) -> dict[str, int]:
                     due_date=today + dt.timedelta(days=rng.randint(-10, 40)),
                     actor=coordinator,
                 )
-        case_meeting_build(scheme=scheme, date=today + dt.timedelta(days=7), actor=coordinator)
+        case_meeting_build(
+            scheme=scheme, date=today + dt.timedelta(days=7), actor=coordinator, today=today
+        )
     progress(
         f"IOM cohort: {counts.get('PET', 0)} in Peterborough, {counts.get('HUN', 0)} in Huntingdon"
     )

@@ -224,6 +224,7 @@ def demo_mappa_build(*, seed: int, today: dt.date, progress) -> dict[str, int]:
                     if number == 0
                     else today + dt.timedelta(days=7 * number),
                     actor=coordinator,
+                    today=today - dt.timedelta(days=21),  # agreed at the meeting held then
                 )
             counts["meetings"] += 1
         upcoming = registrations[3][:4]

@@ -7,7 +7,9 @@ Input:
      "last_breach_date": "YYYY-MM-DD"|null,  # the failure date of the last breach or recall
      "failures": [{"date": "YYYY-MM-DD", "acceptable": false,
                    "enforceable": true,      # optional, default true
-                   "warned_on": "YYYY-MM-DD"}],  # optional: the 7 days run from the warning
+                   "warned_on": "YYYY-MM-DD",    # optional: when its warning was given; its 12
+                                                 # months and the 7 days run from it
+                   "warning_given": false}],     # optional: false if it was never warned
      "as_of": "YYYY-MM-DD",                  # optional: how long is left, and is it overdue
      "start_within_working_days": 10,        # optional: the area's own start-by timescale
      "closures": [...], "bank_holidays": [...]}   # optional, as for `working-days`
@@ -23,7 +25,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from openom.core.calc import CalcInputError, parse_bool, parse_choice, parse_date, parse_int
+from openom.core.calc import (
+    CalcInputError,
+    parse_bool,
+    parse_choice,
+    parse_int,
+)
+from openom.core.calc import parse_date_in_range as parse_date
 from openom.enforcement.rules import (
     ACTION_START_WORKING_DAYS,
     Failure,
@@ -58,10 +66,23 @@ def _failure(item: Any, prefix: str) -> Failure:
         prefix, parse_bool, item, "enforceable"
     )
     warned_on = _within(prefix, parse_date, item, "warned_on", required=False)
+    warning_given = (
+        None
+        if item.get("warning_given") is None
+        else _within(prefix, parse_bool, item, "warning_given")
+    )
     assert date is not None
     if warned_on is not None and warned_on < date:
         raise CalcInputError(f"{prefix}.warned_on", f"{warned_on} is before the failure ({date})")
-    return Failure(date=date, acceptable=acceptable, enforceable=enforceable, warned_on=warned_on)
+    if warned_on is not None and warning_given is False:
+        raise CalcInputError(f"{prefix}.warning_given", "is false but warned_on is given")
+    return Failure(
+        date=date,
+        acceptable=acceptable,
+        enforceable=enforceable,
+        warned_on=warned_on,
+        warning_given=warning_given,
+    )
 
 
 def calculate(payload: Mapping[str, Any], **_: Any) -> dict[str, Any]:

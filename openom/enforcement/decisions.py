@@ -50,20 +50,35 @@ def decide(
     failures: list[Contact],
     last_breach_date: dt.date | None,
     calendar: WorkingDayCalendar,
+    warnings: dict[int, dt.date | None] | None = None,
 ) -> Decision | None:
     """The action the sentence's unacceptable failures call for, or None when there is none.
 
     `failures` are the enforceable contacts recorded as failures to comply; the first on each
-    date stands for that date.
+    date stands for that date. `warnings` maps the pk of each failure that was warned to the
+    date the warning was given (None if not yet recorded: taken as the failure's date); a
+    failure on or before the last breach that is not in it was not warned.
     """
+    warnings = warnings or {}
     by_date: dict[dt.date, Contact] = {}
     for contact in sorted(failures, key=lambda contact: contact.starts_at):
         by_date.setdefault(timezone.localdate(contact.starts_at), contact)
+
+    def failure(day: dt.date, contact: Contact) -> rules.Failure:
+        warned = contact.pk in warnings
+        before_breach = last_breach_date is not None and day <= last_breach_date
+        return rules.Failure(
+            date=day,
+            acceptable=False,
+            warned_on=warnings.get(contact.pk),
+            warning_given=True if warned else (False if before_breach else None),
+        )
+
     result = rules.next_action(
         order_type=order_type(sentence),
         sentence_date=sentence.sentence_date,
         last_breach_date=last_breach_date,
-        failures=[rules.Failure(date=day, acceptable=False) for day in by_date],
+        failures=[failure(day, contact) for day, contact in by_date.items()],
         calendar=calendar,
         start_within_working_days=settings.OPENOM_BREACH_START_WORKING_DAYS,
     )

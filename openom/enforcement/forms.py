@@ -37,3 +37,12 @@ class ResolveForm(ServiceForm):
 class WarningCloseForm(ServiceForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     closed_on = GovUKDateField(label="Date the person responded")
+
+
+class WarningGiveForm(ServiceForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    warned_on = GovUKDateField(
+        label="Date the warning was given",
+        help_text="The 7 days to respond, and the 12 months in which a further failure goes to "
+        "breach, run from this date",
+    )

@@ -28,6 +28,11 @@ class EnforcementAction(VersionedModel):
         db_index=True, help_text="Warning: response due; breach/recall: start by"
     )
     resolution_due = models.DateField(null=True, blank=True)
+    warned_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Warning: the date it was given; its 12 months and the 7 days to respond run from it",
+    )
     started_on = models.DateField(
         null=True, blank=True, help_text="Breach laid at court or recall requested"
     )

@@ -1,15 +1,21 @@
 """What a failure to comply leads to, and by when (DOMAIN.md §5.4 and §3), as pure functions.
 
-Counting (National Standards and the nDelius enforcement policy, DOMAIN.md §5.4):
-- only unacceptable failures on enforceable contacts count, one per calendar date;
-- they are counted from the later of the sentence (or licence) date and the day after the last
-  breach (or recall) — failures on or before the last breach date were dealt with by it;
-- the first counted failure earns a WARNING (the person has 7 days to respond);
-- a failure that makes 2 on distinct dates within 12 months starts BREACH proceedings on a
-  community order, a suspended sentence order or post-sentence supervision, and RECALL on a
-  licence (standard or fixed-term is the manager's decision). "Within 12 months" means within
-  the 12 months beginning with the earlier failure (`period_end`: 10 Jan 2026 and 9 Jan 2027 are
-  within, 10 Jan 2026 and 10 Jan 2027 are not; 29 Feb 2024 and 28 Feb 2025 are within);
+The statute (Sentencing Act 2020 Sch 10 paras 5-6 for community orders, Sch 16 for suspended
+sentence orders; formerly CJA 2003 Sch 8 paras 5-6), as DOMAIN.md §5.4 states it:
+- only unacceptable failures on enforceable contacts count, one per calendar date, and none
+  before the sentence (or licence) date;
+- an unacceptable failure earns a WARNING unless a warning given within the previous 12 months
+  still stands; the person has 7 days from the warning to respond;
+- a further unacceptable failure within the 12 months beginning with the date the warning was
+  GIVEN (`warned_on`; the failure's own date when the warning date is not known) starts BREACH
+  proceedings on a community order, a suspended sentence order or post-sentence supervision,
+  and RECALL on a licence (standard or fixed-term is the manager's decision). "Within the 12
+  months beginning with" the warning (`period_end`): warned 10 Jan 2026, 9 Jan 2027 is within
+  and 10 Jan 2027 is not; warned 29 Feb 2024, 28 Feb 2025 is within;
+- a breach does not cancel a warning still within its 12 months: failures on or before the last
+  breach (or recall) were dealt with by it and start nothing themselves, but a warning given
+  before it still stands, so the next failure inside that warning's 12 months is referred for
+  breach, not warned again;
 - the clock runs from the failure that triggered the action; later failures do not restart it.
 
 Clocks, all in England and Wales working days (`openom.working_days`), from the triggering
@@ -26,10 +32,8 @@ from enum import StrEnum
 
 from openom.working_days.rules import WorkingDayCalendar, period_end
 
-# A warning after the first unacceptable failure; breach proceedings after 2 on distinct dates
-# (National Standards 2005/2007, nDelius enforcement policy; DOMAIN.md §5.4).
-FAILURES_FOR_BREACH = 2
-# ... within 12 months of each other (National Standards; DOMAIN.md §5.4).
+# Sentencing Act 2020 Sch 10 para 6(1): a further failure within the 12 months beginning with
+# the date the warning was given is referred for breach (DOMAIN.md §5.4).
 BREACH_WINDOW_MONTHS = 12
 # The person has 7 (calendar) days to respond to a warning (DOMAIN.md §5.4).
 WARNING_RESPONSE_DAYS = 7
@@ -69,8 +73,12 @@ class Failure:
     date: dt.date
     acceptable: bool
     enforceable: bool = True
-    # The date the warning was given, if one was; the 7 days run from it (else from `date`).
+    # The date a warning for this failure was given, if one was: its 12 months and the 7 days
+    # to respond run from it (else from `date`).
     warned_on: dt.date | None = None
+    # False: no warning was given for it (say, it went straight to breach). None: taken to
+    # have been warned on `warned_on` (or its date) where the rules called for a warning.
+    warning_given: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -96,9 +104,9 @@ def _d(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def within_window(earlier: dt.date, later: dt.date) -> bool:
-    """Whether `later` falls within the 12 months beginning with `earlier`."""
-    return earlier <= later <= period_end(earlier, months=BREACH_WINDOW_MONTHS)
+def within_window(warned: dt.date, later: dt.date) -> bool:
+    """Whether `later` falls within the 12 months beginning with `warned`."""
+    return warned <= later <= period_end(warned, months=BREACH_WINDOW_MONTHS)
 
 
 def counted_from(sentence_date: dt.date, last_breach_date: dt.date | None) -> dt.date:
@@ -138,50 +146,70 @@ def next_action(
         )
 
     left_out: list[str] = []
-    dates: set[dt.date] = set()
+    # The first unacceptable, enforceable failure on each date, from the sentence date.
+    by_date: dict[dt.date, Failure] = {}
     for failure in sorted(failures, key=lambda f: f.date):
         if failure.acceptable:
             left_out.append(f"{_d(failure.date)} (judged acceptable)")
         elif not failure.enforceable:
             left_out.append(f"{_d(failure.date)} (not enforceable)")
-        elif failure.date < first_counted:
-            left_out.append(f"{_d(failure.date)} (before {_d(first_counted)})")
-        elif failure.date in dates:
+        elif failure.date < sentence_date:
+            left_out.append(f"{_d(failure.date)} (before the sentence date)")
+        elif failure.date in by_date:
             left_out.append(f"{_d(failure.date)} (a second failure on the same date)")
         else:
-            dates.add(failure.date)
+            by_date[failure.date] = failure
     if left_out:
         working.append("Not counted: " + "; ".join(left_out))
 
-    counted = sorted(dates)
-    if not counted:
+    # Walk the failures in date order, keeping the warnings given (Sch 10 paras 5-6).
+    warnings: list[tuple[dt.date, dt.date]] = []  # (failure date, date the warning was given)
+    trigger: dt.date | None = None
+    standing: tuple[dt.date, dt.date] | None = None
+    called_for: list[dt.date] = []
+    for day, failure in sorted(by_date.items()):
+        standing = next((w for w in reversed(warnings) if within_window(w[1], day)), None)
+        dealt_with = day < first_counted
+        if standing is not None:
+            if dealt_with:
+                continue
+            trigger = day
+            break
+        if dealt_with and (failure.warning_given is False or day == last_breach_date):
+            continue
+        warnings.append((day, failure.warned_on or day))
+        if dealt_with:
+            working.append(
+                f"{_d(day)}: warned on {_d(failure.warned_on or day)}, before the last breach; "
+                "the warning still stands for its 12 months"
+            )
+        else:
+            called_for.append(day)
+
+    if trigger is None and not called_for:
         working.append("No unacceptable failure to comply counts: no action")
         return Decision(Action.NONE, working=tuple(working))
 
-    trigger: dt.date | None = None
-    in_window: list[dt.date] = []
-    for index, day in enumerate(counted):
-        in_window = [earlier for earlier in counted[: index + 1] if within_window(earlier, day)]
-        if len(in_window) >= FAILURES_FOR_BREACH:
-            trigger = day
-            break
-
     if trigger is None:
-        latest = counted[-1]
-        warned = next(
-            (f.warned_on for f in failures if f.date == latest and f.warned_on is not None),
-            None,
-        )
+        latest = called_for[-1]
+        warned = by_date[latest].warned_on
         response_due = (warned or latest) + dt.timedelta(days=WARNING_RESPONSE_DAYS)
-        earlier = [day for day in counted if day < latest]
+        earlier = [given for day, given in warnings if day < latest]
         if earlier:
             working.append(
-                f"Earlier failures ({', '.join(_d(day) for day in earlier)}) are "
+                f"Earlier warnings (given {', '.join(_d(given) for given in earlier)}) are "
                 f"{BREACH_WINDOW_MONTHS} months or more before {_d(latest)}"
             )
+        pending = [(day, given) for day, given in warnings if day < latest < given]
+        for day, given in pending:
+            working.append(
+                f"The warning for the failure on {_d(day)} was given on {_d(given)}, after "
+                f"{_d(latest)}: only failures after a warning go to breach (Sch 10 para 6), so "
+                "the officer may instead judge a further warning inappropriate and refer it"
+            )
         working.append(
-            f"{_d(latest)}: the first unacceptable failure in {BREACH_WINDOW_MONTHS} months, "
-            f"a warning; the person has {WARNING_RESPONSE_DAYS} days from "
+            f"{_d(latest)}: no warning given in the previous {BREACH_WINDOW_MONTHS} months, a "
+            f"warning; the person has {WARNING_RESPONSE_DAYS} days from "
             f"{'the warning' if warned else 'the failure'} to respond, "
             f"by {_d(response_due)}"
         )
@@ -194,18 +222,20 @@ def next_action(
             working=tuple(working),
         )
 
+    assert standing is not None
+    in_window = [standing[0], trigger]
     action = Action.RECALL if order_type in RECALL_ORDER_TYPES else Action.BREACH
     start_by = calendar.add_working_days(trigger, start_within_working_days)
     working.append(
-        f"{_d(trigger)}: {len(in_window)} unacceptable failures on distinct dates within "
-        f"{BREACH_WINDOW_MONTHS} months ({', '.join(_d(day) for day in in_window)}): "
+        f"{_d(trigger)}: an unacceptable failure within {BREACH_WINDOW_MONTHS} months of the "
+        f"warning given on {_d(standing[1])} (for the failure on {_d(standing[0])}): "
         + (
             "recall (standard or fixed-term is the manager's decision)"
             if action == Action.RECALL
             else "breach proceedings"
         )
     )
-    later = [day for day in counted if day > trigger]
+    later = [day for day in by_date if day > trigger]
     if later:
         working.append(
             f"Later failures ({', '.join(_d(day) for day in later)}) do not restart the clock"

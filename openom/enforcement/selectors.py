@@ -28,8 +28,11 @@ def enforcement_for(person: Person) -> list[EnforcementItem]:
         person=person, status__in=[ActionStatus.OPEN, ActionStatus.STARTED]
     ):
         url = reverse("enforcement:action", args=[person.crn, action.pk])
-        if action.kind == ActionKind.WARNING:
-            summary = f"Warning for the failure on {action.failure_date:%d %b %Y}: the person has until {action.deadline:%d %b %Y} to respond."
+        if action.kind == ActionKind.WARNING and action.warned_on is None:
+            summary = f"Warning for the failure on {action.failure_date:%d %b %Y}: record the date it was given."
+            overdue, label = False, "Record the warning given"
+        elif action.kind == ActionKind.WARNING:
+            summary = f"Warning for the failure on {action.failure_date:%d %b %Y}, given {action.warned_on:%d %b %Y}: the person has until {action.deadline:%d %b %Y} to respond."
             overdue, label = action.deadline < today, "Record the response"
         elif action.status == ActionStatus.OPEN and action.recall_type:
             summary = (

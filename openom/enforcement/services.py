@@ -18,6 +18,7 @@ from openom.core.exceptions import ServiceValidationError
 from openom.enforcement import decisions
 from openom.enforcement.constants import ActionKind, ActionStatus, BreachOutcome, RecallType
 from openom.enforcement.models import EnforcementAction
+from openom.enforcement.rules import WARNING_RESPONSE_DAYS
 from openom.notifications.services import notifications_send
 from openom.sentencing.constants import TerminationReason
 from openom.sentencing.models import Sentence
@@ -41,11 +42,20 @@ def enforcement_review(*, sentence: Sentence, actor, today: dt.date) -> Enforcem
             .values_list("failure_date", flat=True)
             .first()
         )
+        # The warnings given, by the failure each was for (Sentencing Act 2020 Sch 10 para 6:
+        # the 12 months run from the date a warning was given; a breach does not cancel it).
+        # Until the date it was given is recorded, a warning is taken as given on its failure.
+        warnings = dict(
+            EnforcementAction.objects.filter(sentence=sentence, kind=ActionKind.WARNING)
+            .exclude(status=ActionStatus.WITHDRAWN)
+            .values_list("triggered_by_id", "warned_on")
+        )
         decision = decisions.decide(
             sentence=sentence,
             failures=failures,
             last_breach_date=last_breach,
             calendar=calendar_for(sentence.person.probation_area_id),
+            warnings=warnings,
         )
         if decision is None:
             return None
@@ -252,6 +262,38 @@ def enforcement_resolve(
                 reason=TerminationReason.REVOKED_BREACH,
                 actor=actor,
             )
+    return locked
+
+
+def warning_give(
+    *, action: EnforcementAction, warned_on: dt.date, version: int, actor, today=None
+) -> EnforcementAction:
+    """The warning was given on `warned_on`: its 7 days to respond and 12 months run from it."""
+    if action.kind != ActionKind.WARNING:
+        raise ServiceValidationError("Only a warning is given")
+    if warned_on < action.failure_date:
+        raise ServiceValidationError(
+            "Check the date",
+            field_errors={
+                "warned_on": "The warning cannot be given before the failure "
+                f"({action.failure_date:%d %B %Y})"
+            },
+        )
+    _not_in_future("warned_on", warned_on, "The date the warning was given", today)
+    with transaction.atomic():
+        locked = _locked(action, version)
+        if locked.status != ActionStatus.OPEN:
+            raise ServiceValidationError("This warning is no longer open")
+        locked.warned_on = warned_on
+        locked.deadline = warned_on + dt.timedelta(days=WARNING_RESPONSE_DAYS)
+        locked.version += 1
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.person,
+            action="warning_give",
+            detail=f"{locked}: given {warned_on.isoformat()}",
+        )
     return locked
 
 

@@ -15,6 +15,7 @@ from openom.enforcement.forms import (
     RecallRequestForm,
     ResolveForm,
     WarningCloseForm,
+    WarningGiveForm,
 )
 from openom.enforcement.models import EnforcementAction
 from openom.enforcement.services import (
@@ -23,12 +24,17 @@ from openom.enforcement.services import (
     recall_authorise,
     recall_request,
     warning_close,
+    warning_give,
 )
 from openom.people.selectors import current_allocation
 
 
 def _step(action: EnforcementAction, user):
     """The form for the action's next step, and the service that takes it."""
+    if action.kind == ActionKind.WARNING and action.warned_on is None:
+        return WarningGiveForm, lambda d: warning_give(
+            action=action, warned_on=d["warned_on"], version=d["version"], actor=user
+        )
     if action.kind == ActionKind.WARNING:
         return WarningCloseForm, lambda d: warning_close(
             action=action, actor=user, closed_on=d["closed_on"]
@@ -91,6 +97,7 @@ def action_detail(request, case, pk: int):
                     "authorised_on": timezone.localdate(),
                     "resolved_on": timezone.localdate(),
                     "closed_on": timezone.localdate(),
+                    "warned_on": timezone.localdate(),
                 },
             )
             if request.method == "POST" and form.is_valid():

@@ -1,6 +1,6 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import GovUKDateField, QueryForm, ServiceForm, VersionedForm
 from openom.iom.constants import Pathway, ReviewDecision, StatutoryStatus, Strategy
 from openom.offences.constants import OffenceCategory
 from openom.organisations.models import Agency
@@ -118,7 +118,7 @@ class MeetingForm(ServiceForm):
     date = GovUKDateField(label="Meeting date")
 
 
-class MinutesForm(ServiceForm):
+class MinutesForm(VersionedForm):
     minutes = forms.CharField(label="Minutes", widget=forms.Textarea)
     pathway = forms.ChoiceField(
         label="Action agreed: pathway",
@@ -148,3 +148,9 @@ class MinutesForm(ServiceForm):
         if not data.get("pathway"):
             return None
         return {k: data[k] for k in ("pathway", "action", "owner_agency", "due_date")}
+
+
+class MatrixQuery(QueryForm):
+    """?district= on the matrix page: a delivery unit's id (anything else shows the scheme's)."""
+
+    district = forms.IntegerField(min_value=1, max_value=2**63 - 1)

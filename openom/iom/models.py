@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel, VersionedModel
 from openom.iom import rules
@@ -304,13 +305,16 @@ class CaseMeeting(TimeStampedModel):
         )
 
 
-class CaseMeetingItem(models.Model):
+class CaseMeetingItem(VersionedModel):
+    """One member's discussion at a case management meeting (versioned, history kept)."""
+
     meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="items")
     membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField()
     starts_minute = models.PositiveIntegerField()
     agencies = models.JSONField()
     minutes = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position"]

@@ -6,7 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
+from openom.access.policy import without_hidden_people
 from openom.allocation.models import CaseAllocation
 from openom.assessment.constants import AssessmentStatus
 from openom.assessment.models import Assessment
@@ -14,7 +17,7 @@ from openom.core.dates import add_months, age_on
 from openom.intelligence.models import IntelligenceItem
 from openom.iom import rules
 from openom.iom.constants import ReferralStatus, Strategy
-from openom.iom.models import CandidateScore, IomReferral, Membership, Scheme
+from openom.iom.models import CandidateScore, CaseMeeting, IomReferral, Membership, Scheme
 from openom.people.models import Person
 from openom.sentencing.models import Event
 
@@ -63,11 +66,44 @@ def inputs_for(scheme: Scheme, person: Person, today: dt.date) -> dict[str, Any]
     }
 
 
-def cohort(scheme: Scheme) -> QuerySet:
-    return (
+def _for(user, queryset: QuerySet, *, person: str = "person") -> QuerySet:
+    """Without the people hidden from `user` (exclusions and restrictions, access.policy)."""
+    return queryset if user is None else without_hidden_people(queryset, user, person=person)
+
+
+def cohort(scheme: Scheme, user=None) -> QuerySet:
+    """The cohort; with `user`, without the members hidden from them."""
+    return _for(
+        user,
         Membership.objects.filter(scheme=scheme, end_date__isnull=True)
         .select_related("person", "district")
-        .order_by("next_review_due", "pk")
+        .order_by("next_review_due", "pk"),
+    )
+
+
+def membership_for(user, scheme: Scheme, pk: int, *, current: bool = False) -> Membership:
+    """One membership of the scheme the user may see; 404 for a person hidden from them."""
+    members = Membership.objects.filter(scheme=scheme)
+    if current:
+        members = members.filter(end_date__isnull=True)
+    return get_object_or_404(_for(user, members.select_related("person", "district")), pk=pk)
+
+
+def case_meeting_for(user, scheme: Scheme, pk: int) -> CaseMeeting:
+    """A case meeting of the scheme; 404 when every case on it is hidden from the user."""
+    meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
+    everything = meeting.items.all()
+    if everything.exists() and not case_meeting_items_for(user, meeting).exists():
+        raise Http404("No such meeting")
+    return meeting
+
+
+def case_meeting_items_for(user, meeting: CaseMeeting) -> QuerySet:
+    """The meeting's agenda without the cases hidden from the user."""
+    return _for(
+        user,
+        meeting.items.select_related("membership__person"),
+        person="membership__person",
     )
 
 
@@ -80,15 +116,19 @@ def latest_scores(scheme: Scheme, people) -> dict[int, CandidateScore]:
     return scores
 
 
-def candidates(scheme: Scheme) -> list[tuple[Person, CandidateScore | None]]:
-    """Accepted referrals not in the cohort, best score first."""
+def candidates(scheme: Scheme, user=None) -> list[tuple[Person, CandidateScore | None]]:
+    """Accepted referrals not in the cohort, best score first (with `user`, those they may see)."""
     in_cohort = Membership.objects.filter(scheme=scheme, end_date__isnull=True).values("person_id")
     people = list(
-        Person.objects.filter(
-            iom_referrals__scheme=scheme, iom_referrals__status=ReferralStatus.ACCEPTED
+        _for(
+            user,
+            Person.objects.filter(
+                iom_referrals__scheme=scheme, iom_referrals__status=ReferralStatus.ACCEPTED
+            )
+            .exclude(pk__in=in_cohort)
+            .distinct(),
+            person="pk",
         )
-        .exclude(pk__in=in_cohort)
-        .distinct()
     )
     scores = latest_scores(scheme, people)
     return sorted(
@@ -97,9 +137,12 @@ def candidates(scheme: Scheme) -> list[tuple[Person, CandidateScore | None]]:
     )
 
 
-def referrals_waiting(scheme: Scheme) -> QuerySet:
-    return scheme.referrals.filter(status=ReferralStatus.PENDING).select_related(
-        "person", "referred_by", "referring_agency"
+def referrals_waiting(scheme: Scheme, user=None) -> QuerySet:
+    return _for(
+        user,
+        scheme.referrals.filter(status=ReferralStatus.PENDING).select_related(
+            "person", "referred_by", "referring_agency"
+        ),
     )
 
 

@@ -5,11 +5,13 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from openom.access.constants import CasePart, SharingBasis
 from openom.access.policy import iom_scheme_for
 from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.services import edit_check
 from openom.iom import rules
 from openom.iom.constants import ReferralStatus, ReviewDecision, Strategy
 from openom.iom.models import (
@@ -374,10 +376,18 @@ def agencies_for(membership: Membership) -> frozenset[str]:
     return frozenset(names)
 
 
-def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
+def case_meeting_build(
+    *, scheme: Scheme, date: dt.date, actor, today: dt.date | None = None
+) -> CaseMeeting:
     """An agenda of the members due for review by the meeting (and everyone at the top
     intensity), ordered so each agency attends one window (rec 5)."""
     _require_coordinator(actor, scheme)
+    today = today or timezone.localdate()
+    if date < today:
+        raise ServiceValidationError(
+            "Check the meeting date",
+            field_errors={"date": "The meeting date must be today or in the future"},
+        )
     top = scheme.intensities[0]["key"]
     due = [
         m
@@ -417,9 +427,19 @@ def case_meeting_build(*, scheme: Scheme, date: dt.date, actor) -> CaseMeeting:
 
 
 def case_meeting_minute(
-    *, item: CaseMeetingItem, minutes: str, action: dict | None, actor, today: dt.date
+    *,
+    item: CaseMeetingItem,
+    minutes: str,
+    action: dict | None,
+    actor,
+    today: dt.date,
+    version: int | None = None,
 ) -> CaseMeetingItem:
-    """Minutes for one member's discussion, and any action it agreed (added to their plan)."""
+    """Minutes for one member's discussion, and any action it agreed (added to their plan).
+
+    `version` is the item's version when the form was read: a save over someone else's minutes
+    is refused (EditConflict, with their text) rather than overwriting them.
+    """
     _require_coordinator(actor, item.meeting.scheme)
     if not minutes.strip():
         raise ServiceValidationError(
@@ -427,8 +447,16 @@ def case_meeting_minute(
         )
     with transaction.atomic():
         locked = CaseMeetingItem.objects.select_for_update().get(pk=item.pk)
+        edit_check(
+            locked,
+            version=locked.version if version is None else version,
+            actor=actor,
+            noun="member's minutes",
+            fields=("minutes",),
+        )
         locked.minutes = minutes.strip()
-        locked.save(update_fields=["minutes"])
+        locked.mark_saved(actor)
+        locked.save(update_fields=["minutes", "version", "updated_at"])
         if action:
             action_plan_add(membership=locked.membership, actor=actor, **action)
         audit_record(

@@ -10,20 +10,29 @@ from django.views.decorators.http import require_http_methods
 
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view, iom_coordinator_view
+from openom.access.services import access_log_page
 from openom.core.dates import add_months
 from openom.core.views import form_page
 from openom.iom import forms, rules, selectors, services
-from openom.iom.models import CaseMeeting, Membership, Scheme
+from openom.iom.models import Membership, Scheme
 
 
 def _today() -> dt.date:
     return timezone.localdate()
 
 
+def _member(request, scheme: Scheme, pk: int, *, current: bool = False) -> Membership:
+    """A member the coordinator may see (404 if hidden from them), logged as shown here."""
+    membership = selectors.membership_for(request.user, scheme, pk, current=current)
+    access_log_page(request, [membership.person_id], part=CasePart.IOM)
+    return membership
+
+
 @iom_coordinator_view
 def cohort(request, scheme: Scheme):
     today = _today()
-    members = list(selectors.cohort(scheme))
+    members = list(selectors.cohort(scheme, request.user))
+    access_log_page(request, [m.person_id for m in members], part=CasePart.IOM)
     alongside = selectors.statuses_alongside(members)
     long_stay_from = add_months(today, -rules.LONG_STAY_MONTHS)
     rows = [
@@ -46,7 +55,7 @@ def cohort(request, scheme: Scheme):
             "scheme": scheme,
             "rows": rows,
             "counts": counts,
-            "referrals": selectors.referrals_waiting(scheme).count(),
+            "referrals": selectors.referrals_waiting(scheme, request.user).count(),
         },
     )
 
@@ -56,7 +65,7 @@ def cohort(request, scheme: Scheme):
 def matrix(request, scheme: Scheme):
     """The scheme's matrix, or (with ?district=) one district's own priority multipliers."""
     districts = scheme.area.delivery_units.order_by("name")
-    district_id = request.GET.get("district")
+    district_id = forms.MatrixQuery.read(request.GET)["district"]
     district = districts.filter(pk=district_id).first() if district_id else None
     form = forms.MatrixForm(
         request.POST or None,
@@ -105,6 +114,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to {scheme.name}",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to IOM",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="Any agency can refer, for people on licence, on an order or not under supervision.",
@@ -113,17 +123,16 @@ def referral_create(request, case):
 
 @iom_coordinator_view
 def referrals(request, scheme: Scheme):
-    return render(
-        request,
-        "iom/referrals.html",
-        {"scheme": scheme, "referrals": selectors.referrals_waiting(scheme)},
-    )
+    waiting = list(selectors.referrals_waiting(scheme, request.user))
+    access_log_page(request, [r.person_id for r in waiting], part=CasePart.IOM)
+    return render(request, "iom/referrals.html", {"scheme": scheme, "referrals": waiting})
 
 
 @iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def referral_screen(request, scheme: Scheme, pk: int):
-    referral = get_object_or_404(selectors.referrals_waiting(scheme), pk=pk)
+    referral = get_object_or_404(selectors.referrals_waiting(scheme, request.user), pk=pk)
+    access_log_page(request, [referral.person_id], part=CasePart.IOM)
     form = forms.ScreeningForm(request.POST or None)
     return form_page(
         request,
@@ -153,7 +162,9 @@ def candidate_list(request, scheme: Scheme):
         services.cohort_select(scheme=scheme, actor=request.user, today=_today(), **data)
 
     options = selectors.selection_options(scheme)
-    names = {p.pk: p for p, _ in selectors.candidates(scheme)}
+    visible = selectors.candidates(scheme, request.user)
+    names = {p.pk: p for p, _ in visible}
+    access_log_page(request, list(names), part=CasePart.IOM)
     return form_page(
         request,
         form=form,
@@ -165,9 +176,10 @@ def candidate_list(request, scheme: Scheme):
         template="iom/candidates.html",
         context={
             "scheme": scheme,
-            "candidates": selectors.candidates(scheme),
+            "candidates": visible,
             "options": [
-                (key, option, [names[c.key] for c in option.chosen])
+                # A candidate hidden from the coordinator is counted but never named.
+                (key, option, [names[c.key] for c in option.chosen if c.key in names])
                 for key, option in options.items()
             ],
         },
@@ -176,9 +188,7 @@ def candidate_list(request, scheme: Scheme):
 
 @iom_coordinator_view
 def member_detail(request, scheme: Scheme, pk: int):
-    membership = get_object_or_404(
-        Membership.objects.select_related("person", "district"), scheme=scheme, pk=pk
-    )
+    membership = _member(request, scheme, pk)
     today = _today()
     _, current = selectors.score_now(scheme, membership.person, today)
     proposal = selectors.proposal_for(membership, current.total, today)
@@ -205,7 +215,7 @@ def member_detail(request, scheme: Scheme, pk: int):
 @iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def member_review(request, scheme: Scheme, pk: int):
-    membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
+    membership = _member(request, scheme, pk, current=True)
     form = forms.ReviewForm(request.POST or None, initial={"version": membership.version})
     return form_page(
         request,
@@ -224,7 +234,7 @@ def member_review(request, scheme: Scheme, pk: int):
 @iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def action_add(request, scheme: Scheme, pk: int):
-    membership = get_object_or_404(Membership, scheme=scheme, pk=pk, end_date__isnull=True)
+    membership = _member(request, scheme, pk, current=True)
     form = forms.ActionForm(request.POST or None)
     return form_page(
         request,
@@ -268,8 +278,9 @@ def meeting_build(request, scheme: Scheme):
 
 @iom_coordinator_view
 def meeting_detail(request, scheme: Scheme, pk: int):
-    meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
-    items = list(meeting.items.select_related("membership__person"))
+    meeting = selectors.case_meeting_for(request.user, scheme, pk)
+    items = list(selectors.case_meeting_items_for(request.user, meeting))
+    access_log_page(request, [i.membership.person_id for i in items], part=CasePart.IOM)
     cases = [
         rules.AgendaCase(i.membership_id, frozenset(i.agencies), meeting.minutes_per_case)
         for i in items
@@ -303,9 +314,15 @@ def outcomes(request, scheme: Scheme):
 @iom_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
-    meeting = get_object_or_404(CaseMeeting, scheme=scheme, pk=pk)
-    agenda_item = get_object_or_404(meeting.items.select_related("membership__person"), pk=item)
-    form = forms.MinutesForm(request.POST or None, initial={"minutes": agenda_item.minutes})
+    meeting = selectors.case_meeting_for(request.user, scheme, pk)
+    agenda_item = get_object_or_404(
+        selectors.case_meeting_items_for(request.user, meeting), pk=item
+    )
+    access_log_page(request, [agenda_item.membership.person_id], part=CasePart.IOM)
+    form = forms.MinutesForm(
+        request.POST or None,
+        initial={"minutes": agenda_item.minutes, "version": agenda_item.version},
+    )
     return form_page(
         request,
         form=form,
@@ -315,6 +332,7 @@ def meeting_minutes(request, scheme: Scheme, pk: int, item: int):
             action=form.agreed_action(),
             actor=request.user,
             today=_today(),
+            version=data["version"],
         ),
         success="Minutes saved",
         next_url=reverse("iom:meeting", args=[pk]),

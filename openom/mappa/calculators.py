@@ -6,19 +6,21 @@ Input (only `as_of` is always required):
      "date_of_birth": "YYYY-MM-DD",         # or give each conviction's "age"
      "convictions": [{
          "date": "YYYY-MM-DD",              # conviction, finding or caution (the relevant date)
-         "disposal": "CUSTODY" | "SUSPENDED" | "LIFE" | "HOSPITAL_ORDER" | "GUARDIANSHIP" |
-                     "COMMUNITY" | "FINE" | "CONDITIONAL_DISCHARGE" | "CAUTION" | "OTHER",
+         "disposal": "CUSTODY" | "DTO" | "SUSPENDED" | "LIFE" | "HOSPITAL_ORDER" |
+                     "GUARDIANSHIP" | "COMMUNITY" | "FINE" | "CONDITIONAL_DISCHARGE" | "CAUTION" |
+                     "OTHER",
          "length": {"years": 0, "months": 18, "weeks": 0, "days": 0},  # CUSTODY, SUSPENDED,
-                                            # CONDITIONAL_DISCHARGE only
+                                            # CONDITIONAL_DISCHARGE; DTO: its full term in months
          "age": 17,                         # on the conviction date
          "murder": false, "schedule_15_violent": false, "schedule_15_sexual": false,
+         "s327_4a_offence": false,          # an offence CJA 2003 s327(4A) names
          "schedule_3_notifiable": false,    # SOA 2003 Sch 3, its conditions met
          "restriction_order": false,        # HOSPITAL_ORDER only
          "finding": "CONVICTED" | "NOT_GUILTY_INSANITY" | "UNFIT_DID_THE_ACT",
          "release_date": "YYYY-MM-DD",      # release from custody or hospital, if any
          "supervision_ends": "YYYY-MM-DD"}],   # end of sentence/licence/order (category 2)
      "subject_to_notification": null,       # null: work it out; true/false: as stated
-     "disqualified_from_working_with_children": false,
+     "disqualified_from_working_with_children": false,  # category 2 before 26 May 2015 only
      "category_3_referral": {"risk_of_serious_harm": true, "linked_to_offending": true,
                              "needs_multi_agency_management": true},
      "level": 2, "last_review_date": "YYYY-MM-DD",          # -> next_review_due
@@ -32,10 +34,14 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from openom.core.calc import CalcInputError, parse_bool, parse_choice, parse_date, parse_int
+from openom.core.calc import CalcInputError, parse_bool, parse_choice, parse_int
+from openom.core.calc import parse_date_in_range as parse_date
 from openom.core.dates import age_on
 from openom.mappa.rules import (
     CATEGORY_3_LEVELS,
+    DTO_AGE_LIMIT,
+    DTO_MAX_MONTHS,
+    DTO_MIN_MONTHS,
     TERM_DISPOSALS,
     Category3Referral,
     Conviction,
@@ -57,8 +63,8 @@ T = TypeVar("T")
 MINIMUM_AGE = 10
 # Input limit, not a rule: an age above this is a typing mistake.
 MAXIMUM_AGE = 120
-# Input limit, not a rule: no sentence length unit runs this high.
-MAXIMUM_LENGTH_PART = 10_000
+# Input limits, not rules: no length runs past a hundred years in any unit.
+MAXIMUM_LENGTH_PARTS = {"years": 100, "months": 1_200, "weeks": 5_218, "days": 36_525}
 MAPPA_LEVELS = (1, 2, 3)
 
 
@@ -96,7 +102,7 @@ def _length(item: dict[str, Any], prefix: str, disposal: Disposal) -> Term | Non
             unit,
             required=False,
             minimum=0,
-            maximum=MAXIMUM_LENGTH_PART,
+            maximum=MAXIMUM_LENGTH_PARTS[unit],
         )
         or 0
         for unit in ("years", "months", "weeks", "days")
@@ -104,6 +110,15 @@ def _length(item: dict[str, Any], prefix: str, disposal: Disposal) -> Term | Non
     term = Term(**parts)
     if term.is_zero():
         raise CalcInputError(f"{prefix}.length", "must be longer than nothing")
+    if disposal == Disposal.DTO and (
+        term.weeks
+        or term.days
+        or not DTO_MIN_MONTHS <= term.years * 12 + term.months <= DTO_MAX_MONTHS
+    ):
+        raise CalcInputError(
+            f"{prefix}.length",
+            f"a detention and training order is {DTO_MIN_MONTHS} to {DTO_MAX_MONTHS} whole months",
+        )
     return term
 
 
@@ -137,6 +152,7 @@ def _conviction(raw: Any, prefix: str, date_of_birth: dt.date | None, as_of: dt.
             "schedule_15_sexual",
             "schedule_3_notifiable",
             "restriction_order",
+            "s327_4a_offence",
         )
     }
     if flags["restriction_order"] and disposal != Disposal.HOSPITAL_ORDER:
@@ -154,6 +170,10 @@ def _conviction(raw: Any, prefix: str, date_of_birth: dt.date | None, as_of: dt.
         if date_of_birth >= date:
             raise CalcInputError("date_of_birth", f"{date_of_birth} is not before {date}")
         age = age_on(date_of_birth, date)
+    if disposal == Disposal.DTO and age is not None and age >= DTO_AGE_LIMIT:
+        raise CalcInputError(
+            f"{prefix}.disposal", f"a detention and training order is for under-{DTO_AGE_LIMIT}s"
+        )
     if age is None and flags["schedule_3_notifiable"]:
         raise CalcInputError(
             f"{prefix}.age", "is required for a notifiable conviction (or give date_of_birth)"

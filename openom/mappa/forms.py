@@ -2,7 +2,15 @@ import datetime as dt
 
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.accounts.constants import Role
+from openom.accounts.models import User
+from openom.core.forms import (
+    GovUKDateField,
+    QueryForm,
+    ServiceForm,
+    VersionedForm,
+    WindowedDateField,
+)
 from openom.mappa.constants import (
     BreachOutcome,
     CivilOrderKind,
@@ -41,6 +49,17 @@ class ReferralForm(ServiceForm):
     )
     expected_release_date = GovUKDateField(
         label="Expected release date", required=False, help_text="For a referral from custody"
+    )
+    coordinator = forms.ModelChoiceField(
+        label="MAPPA coordinator to take the referral (restricted cases only)",
+        queryset=User.objects.filter(is_active=True, roles__role=Role.MAPPA_COORDINATOR)
+        .select_related("agency")
+        .order_by("last_name", "first_name")
+        .distinct(),
+        required=False,
+        empty_label="Choose a coordinator",
+        help_text="Only for a case restricted to named staff: the coordinator is added to the "
+        "restriction and the case's senior probation officer is told.",
     )
 
 
@@ -238,7 +257,12 @@ class AttendanceForm(forms.Form):
         }
 
 
-class MinutesForm(ServiceForm):
+class MinutesForm(VersionedForm):
+    """Carries the agenda item's version and the registration's, as read when the page opened."""
+
+    registration_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1
+    )
     minutes = forms.CharField(label="Minutes", widget=forms.Textarea, required=False)
     risk_management_plan = forms.CharField(
         label="Risk management plan", widget=forms.Textarea, required=False
@@ -283,7 +307,7 @@ class ActionForm(ServiceForm):
 
 
 class ReportForm(forms.Form):
-    year_end = forms.DateField(
+    year_end = WindowedDateField(
         label="Year ending (31 March)",
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(
@@ -342,3 +366,11 @@ class SeriousFurtherOffenceForm(ServiceForm):
 
 class SeriousFurtherOffenceReviewForm(ServiceForm):
     findings = forms.CharField(label="What the review found", widget=forms.Textarea)
+
+
+class MeetingQuery(QueryForm):
+    """?level= on the schedule-a-meeting page: level 2 or 3 (other values are ignored)."""
+
+    level = forms.TypedChoiceField(
+        choices=[(Level.MULTI_AGENCY, ""), (Level.SENIOR, "")], coerce=int
+    )

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from openom.core.models import TimeStampedModel, VersionedModel
 from openom.mappa.constants import (
@@ -109,6 +110,7 @@ class MappaRegistration(VersionedModel):
         related_name="transferred_to",
         help_text="The registration in the sending MAPPA area, ended by the transfer",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date", "-pk"]
@@ -219,8 +221,12 @@ class MeetingAgency(models.Model):
         return f"{self.agency} at {self.meeting}"
 
 
-class AgendaItem(models.Model):
-    """A case on a meeting's agenda: its minutes, risk management plan and decisions."""
+class AgendaItem(VersionedModel):
+    """A case on a meeting's agenda: its minutes, risk management plan and decisions.
+
+    Versioned and with its history kept: two people minuting the same case cannot overwrite each
+    other, and an overwrite can be seen and undone from the history.
+    """
 
     meeting = models.ForeignKey(MappMeeting, on_delete=models.CASCADE, related_name="agenda")
     registration = models.ForeignKey(
@@ -233,6 +239,7 @@ class AgendaItem(models.Model):
     disclosure_decision = models.TextField(
         blank=True, help_text="Whether to disclose, to whom and why (or why not)"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -246,8 +253,8 @@ class AgendaItem(models.Model):
         return f"{self.registration.person.crn} at {self.meeting}"
 
 
-class MeetingAction(TimeStampedModel):
-    """An action from a meeting, with its owner, chased until done."""
+class MeetingAction(VersionedModel):
+    """An action from a meeting, with its owner, chased until done (versioned, history kept)."""
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
@@ -262,6 +269,7 @@ class MeetingAction(TimeStampedModel):
     completion_note = models.TextField(blank=True)
     last_chased_on = models.DateField(null=True, blank=True)
     times_chased = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]

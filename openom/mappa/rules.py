@@ -4,10 +4,13 @@ Categories (Criminal Justice Act 2003 ss325-327; MAPPA Guidance), the first that
 1. subject to the notification requirements of the Sexual Offences Act 2003 Part 2 (s327(2));
 2. convicted of murder or a CJA 2003 Schedule 15 offence (violent or sexual) and sentenced to 12
    months or more custody (a suspended sentence counts as imprisonment, CJA 2003 s189(6)), to
-   life or an indeterminate sentence, or to a hospital or guardianship order (s327(3)); found not
-   guilty by insanity or unfit to plead for such an offence with a hospital or guardianship order
-   (s327(4)); or disqualified from working with children (s327(5)). Sexual offenders who do not
-   have to register fall here through their Schedule 15 sexual offence;
+   life or an indeterminate sentence, to a detention and training order of 12 months or more (the
+   full term), or to a hospital or guardianship order (s327(3)); the offences s327(4A) names
+   count as Schedule 15 offences (s327(3)(a)); found not guilty by insanity or unfit to plead for
+   such an offence with a hospital or guardianship order (s327(4)). Disqualification from working
+   with children (s327(5)) counted only before its repeal by the Deregulation Act 2015 came into
+   force. Sexual offenders who do not have to register fall here through their Schedule 15
+   sexual offence;
 3. referred because an offence they committed shows they may cause serious harm, the risk is
    current and linked to the offending, and it needs active multi-agency management at level 2
    or 3 (s325(2)(b); MAPPA Guidance).
@@ -19,7 +22,10 @@ the period ends 28 February 2034 and the person is free of it from 1 March 2034)
 lengths are compared with the 6, 12 and 30 month thresholds as calendar lengths from the
 conviction date, so "26 weeks" is compared with the six months that follow that date.
 Under-18s (on the relevant date) have the 10, 7, 5 and 2 year periods halved (s82(2)); the
-period of a conditional discharge is not halved, since s82(2) names only those four.
+period of a conditional discharge is not halved, since s82(2) names only those four. For a
+detention and training order the custodial length compared with those thresholds is the period
+the person is liable to be detained, half the term (SOA 2003 s131), while category 2 compares the
+full term with 12 months.
 """
 
 from __future__ import annotations
@@ -33,6 +39,19 @@ from openom.core.dates import add_months, term_end
 
 # CJA 2003 s327(3)(b): 12 months or more custody for murder or a Schedule 15 offence: category 2.
 CATEGORY_2_CUSTODY_MONTHS = 12
+# CJA 2003 s327(5) (disqualified from working with children) was repealed by the Deregulation
+# Act 2015, in force 26 May 2015 (two months after Royal Assent on 26 March 2015, s115(7)); it
+# makes a person category 2 only on dates before then (DOMAIN.md §5.8).
+S327_5_REPEALED_ON = dt.date(2015, 5, 26)
+# SOA 2003 s131: a detention and training order counts for notification as the period the person
+# is liable to be detained, half the term.
+DTO_DETENTION_DIVISOR = 2
+# Sentencing Act 2020 s236(1): a detention and training order is for 4, 6, 8, 10, 12, 18 or 24
+# months (consecutive orders may add up to other whole months, never more than 24).
+DTO_MIN_MONTHS = 4
+DTO_MAX_MONTHS = 24
+# Sentencing Act 2020 s233: a detention and training order is for someone under 18 at conviction.
+DTO_AGE_LIMIT = 18
 # SOA 2003 s82(1): imprisonment for 30 months or more (or for life, or IPP): indefinite.
 INDEFINITE_CUSTODY_MONTHS = 30
 # SOA 2003 s82(1): imprisonment of 6 months or less: 7 years; more than 6 (under 30): 10 years.
@@ -79,8 +98,10 @@ CATEGORY_3_LEVELS = frozenset({2, 3})
 class Disposal(StrEnum):
     """What the court (or police) did for the offence."""
 
-    # A fixed term of imprisonment, YOI detention, detention and training order or s.250 detention.
+    # A fixed term of imprisonment, YOI detention or s.250 detention.
     CUSTODY = "CUSTODY"
+    # A detention and training order: its term for category 2, half of it for notification.
+    DTO = "DTO"
     # A suspended sentence: a sentence of imprisonment for every enactment (CJA 2003 s189(6)).
     SUSPENDED = "SUSPENDED"
     # Life, imprisonment or detention for public protection, detention at His Majesty's pleasure.
@@ -95,7 +116,9 @@ class Disposal(StrEnum):
 
 
 # Disposals with a length that must be given.
-TERM_DISPOSALS = frozenset({Disposal.CUSTODY, Disposal.SUSPENDED, Disposal.CONDITIONAL_DISCHARGE})
+TERM_DISPOSALS = frozenset(
+    {Disposal.CUSTODY, Disposal.DTO, Disposal.SUSPENDED, Disposal.CONDITIONAL_DISCHARGE}
+)
 # CJA 2003 s327(3)(b)(viii), s327(4)(b): hospital and guardianship orders qualify for category 2.
 MENTAL_HEALTH_DISPOSALS = frozenset({Disposal.HOSPITAL_ORDER, Disposal.GUARDIANSHIP})
 
@@ -148,6 +171,15 @@ class Term:
     def of_months(cls, months: int) -> Term:
         return cls(years=months // 12, months=months % 12)
 
+    def halved(self, start: dt.date) -> Term:
+        """Half this term beginning with `start`: in months when it is an even number of months,
+        else in days (rounded up)."""
+        months = self.years * 12 + self.months
+        if not (self.weeks or self.days) and months % 2 == 0:
+            return Term.of_months(months // 2)
+        days = (self.after(start) - start).days
+        return Term(days=-(-days // 2))
+
 
 def reaches(term: Term, start: dt.date, months: int) -> bool:
     """Whether a term beginning with `start` is `months` months or more long."""
@@ -170,6 +202,8 @@ class Conviction:
     murder: bool = False
     schedule_15_violent: bool = False
     schedule_15_sexual: bool = False
+    # An offence CJA 2003 s327(4A) names: counts as Schedule 15 for category 2 (s327(3)(a)).
+    s327_4a_offence: bool = False
     schedule_3_notifiable: bool = False
     restriction_order: bool = False
     finding: Finding = Finding.CONVICTED
@@ -242,6 +276,7 @@ def _offence(conviction: Conviction) -> str:
             (conviction.murder, "murder"),
             (conviction.schedule_15_violent, "a Schedule 15 violent offence"),
             (conviction.schedule_15_sexual, "a Schedule 15 sexual offence"),
+            (conviction.s327_4a_offence, "an offence named in CJA 2003 s327(4A)"),
         )
         if flag
     ]
@@ -251,6 +286,7 @@ def _offence(conviction: Conviction) -> str:
 def _disposal(conviction: Conviction) -> str:
     names = {
         Disposal.CUSTODY: "custody",
+        Disposal.DTO: "a detention and training order",
         Disposal.SUSPENDED: "a suspended sentence",
         Disposal.LIFE: "a life or indeterminate sentence",
         Disposal.HOSPITAL_ORDER: "a hospital order"
@@ -275,23 +311,27 @@ def notification_period(conviction: Conviction, index: int = 0) -> Notification 
     start = conviction.date
     under_18 = conviction.age < ADULT_AGE
     disposal, term = conviction.disposal, conviction.term
-    custodial = disposal in (Disposal.CUSTODY, Disposal.SUSPENDED)
+    custodial = disposal in (Disposal.CUSTODY, Disposal.SUSPENDED, Disposal.DTO)
     if custodial and term is None:
         raise ValueError(f"{disposal} needs its length")
+    described = _disposal(conviction)
+    if disposal == Disposal.DTO and term is not None:
+        term = term.halved(start)
+        described += f" (liable to be detained for {term}, half the term, s131)"
 
     months: int | None
     if disposal == Disposal.LIFE:
         months, basis = None, "a life or indeterminate sentence: indefinite (s82(1))"
     elif term is not None and custodial and reaches(term, start, INDEFINITE_CUSTODY_MONTHS):
-        months, basis = None, f"{_disposal(conviction)}, 30 months or more: indefinite (s82(1))"
+        months, basis = None, f"{described}, 30 months or more: indefinite (s82(1))"
     elif disposal == Disposal.HOSPITAL_ORDER and conviction.restriction_order:
         months, basis = None, "a hospital order with a restriction order: indefinite (s82(1))"
     elif term is not None and custodial and not longer_than(term, start, SHORT_CUSTODY_MONTHS):
         months = NOTIFICATION_MONTHS_CUSTODY_SIX_MONTHS_OR_LESS
-        basis = f"{_disposal(conviction)}, 6 months or less: 7 years (s82(1))"
+        basis = f"{described}, 6 months or less: 7 years (s82(1))"
     elif custodial:
         months = NOTIFICATION_MONTHS_CUSTODY_OVER_SIX_MONTHS
-        basis = f"{_disposal(conviction)}, more than 6 and less than 30 months: 10 years (s82(1))"
+        basis = f"{described}, more than 6 and less than 30 months: 10 years (s82(1))"
     elif disposal == Disposal.HOSPITAL_ORDER:
         months, basis = NOTIFICATION_MONTHS_HOSPITAL, "a hospital order: 7 years (s82(1))"
     elif disposal == Disposal.CAUTION:
@@ -338,8 +378,16 @@ def governing_notification(notifications: Iterable[Notification]) -> Notificatio
 def _category_2(conviction: Conviction, as_of: dt.date) -> tuple[bool, str]:
     """Whether one conviction makes the person category 2 on `as_of`, with the reason."""
     head = f"{_d(conviction.date)}: {_offence(conviction)} with {_disposal(conviction)}"
-    if not (conviction.murder or conviction.schedule_15_violent or conviction.schedule_15_sexual):
-        return False, f"{head}: not murder or a Schedule 15 offence, so not category 2"
+    if not (
+        conviction.murder
+        or conviction.schedule_15_violent
+        or conviction.schedule_15_sexual
+        or conviction.s327_4a_offence
+    ):
+        return False, (
+            f"{head}: not murder, a Schedule 15 offence or an offence in s327(4A), so not "
+            "category 2"
+        )
     disposal, term = conviction.disposal, conviction.term
     section = "s327(3)"
     if conviction.finding != Finding.CONVICTED:
@@ -352,13 +400,21 @@ def _category_2(conviction: Conviction, as_of: dt.date) -> tuple[bool, str]:
         )
     elif disposal == Disposal.LIFE:
         qualifies, why = True, "a life or indeterminate sentence"
-    elif disposal in (Disposal.CUSTODY, Disposal.SUSPENDED) and term is not None:
+    elif disposal in (Disposal.CUSTODY, Disposal.SUSPENDED, Disposal.DTO) and term is not None:
         qualifies = reaches(term, conviction.date, CATEGORY_2_CUSTODY_MONTHS)
-        why = (
-            f"{CATEGORY_2_CUSTODY_MONTHS} months or more custody"
-            if qualifies
-            else f"under {CATEGORY_2_CUSTODY_MONTHS} months custody"
-        )
+        if disposal == Disposal.DTO:
+            why = (
+                f"a detention and training order of {CATEGORY_2_CUSTODY_MONTHS} months or more "
+                "(its full term)"
+                if qualifies
+                else f"a detention and training order under {CATEGORY_2_CUSTODY_MONTHS} months"
+            )
+        else:
+            why = (
+                f"{CATEGORY_2_CUSTODY_MONTHS} months or more custody"
+                if qualifies
+                else f"under {CATEGORY_2_CUSTODY_MONTHS} months custody"
+            )
     elif disposal in MENTAL_HEALTH_DISPOSALS:
         qualifies, why = True, "a hospital or guardianship order"
     else:
@@ -440,9 +496,14 @@ def mappa_category(
         qualifies, line = _category_2(conviction, as_of)
         category_2 = category_2 or qualifies
         reasons.append(line)
-    if disqualified_from_working_with_children:
+    if disqualified_from_working_with_children and as_of < S327_5_REPEALED_ON:
         category_2 = True
         reasons.append("Disqualified from working with children: category 2 (CJA 2003 s327(5))")
+    elif disqualified_from_working_with_children:
+        reasons.append(
+            "Disqualified from working with children: no longer category 2, as CJA 2003 s327(5) "
+            f"was repealed by the Deregulation Act 2015 from {_d(S327_5_REPEALED_ON)}"
+        )
     if category_2:
         met.append(2)
 

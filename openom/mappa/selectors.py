@@ -5,13 +5,16 @@ Who may see what is decided in `openom.access.policy`; these selectors build on 
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from openom.access.policy import (
+    mapp_actions_visible_to,
+    mapp_agenda_visible_to,
     mapp_meetings_visible_to,
+    mappa_referrals_visible_to,
     mappa_registrations_visible_to,
-    may_manage_mappa,
+    without_hidden_people,
 )
 from openom.core.dates import age_on
 from openom.mappa import rules
@@ -33,7 +36,6 @@ CUSTODY = frozenset(
         SentenceType.DETERMINATE_CUSTODY,
         SentenceType.EXTENDED_DETERMINATE,
         SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
-        SentenceType.DETENTION_AND_TRAINING_ORDER,
     }
 )
 DISPOSALS = {
@@ -41,6 +43,8 @@ DISPOSALS = {
     SentenceType.LIFE: rules.Disposal.LIFE,
     SentenceType.IPP: rules.Disposal.LIFE,
     SentenceType.HOSPITAL_ORDER: rules.Disposal.HOSPITAL_ORDER,
+    # The sentence's length is the order's full term; the rules halve it for notification.
+    SentenceType.DETENTION_AND_TRAINING_ORDER: rules.Disposal.DTO,
     **{kind: rules.Disposal.CUSTODY for kind in CUSTODY},
 }
 
@@ -54,7 +58,7 @@ def _conviction(person: Person, sentence: Sentence) -> rules.Conviction:
             months=sentence.length_months,
             days=sentence.length_days,
         )
-        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED)
+        if disposal in (rules.Disposal.CUSTODY, rules.Disposal.SUSPENDED, rules.Disposal.DTO)
         else None
     )
     return rules.Conviction(
@@ -132,10 +136,9 @@ def register_for(user, *, category: int | None = None, level: int | None = None)
 
 def referrals_waiting_for(user) -> QuerySet:
     """Referrals waiting for the user's force's MAPPA coordinators, oldest first."""
-    if not may_manage_mappa(user, getattr(user, "agency_id", None)):
-        return MappaReferral.objects.none()
     return (
-        MappaReferral.objects.filter(police_force_id=user.agency_id, status=ReferralStatus.PENDING)
+        mappa_referrals_visible_to(user)
+        .filter(status=ReferralStatus.PENDING)
         .select_related("person", "referring_agency", "referred_by")
         .order_by("referred_on", "pk")
     )
@@ -167,7 +170,11 @@ def meeting_for(user, pk: int) -> MappMeeting:
         meetings_for(user).prefetch_related(
             Prefetch(
                 "agenda",
-                queryset=AgendaItem.objects.select_related("registration__person").prefetch_related(
+                queryset=without_hidden_people(
+                    AgendaItem.objects.all(), user, person="registration__person"
+                )
+                .select_related("registration__person")
+                .prefetch_related(
                     Prefetch(
                         "actions",
                         queryset=MeetingAction.objects.select_related("owner_agency", "owner"),
@@ -180,19 +187,24 @@ def meeting_for(user, pk: int) -> MappMeeting:
     )
 
 
-def open_actions_for(user) -> QuerySet:
-    """Open actions of the user's agency, and all of a coordinator's force: overdue first."""
-    actions = MeetingAction.objects.filter(completed_on__isnull=True).select_related(
-        "owner_agency", "owner", "agenda_item__meeting", "agenda_item__registration__person"
+def agenda_item_for(user, meeting: MappMeeting, pk: int) -> AgendaItem:
+    """One item of a meeting's agenda the user may see; 404 for a case hidden from them."""
+    return get_object_or_404(
+        mapp_agenda_visible_to(user, meeting).select_related("registration__person", "meeting"),
+        pk=pk,
     )
-    if may_manage_mappa(user, user.agency_id):
-        actions = actions.filter(
-            Q(agenda_item__meeting__police_force_id=user.agency_id)
-            | Q(owner_agency_id=user.agency_id)
+
+
+def open_actions_for(user) -> QuerySet:
+    """Open actions the user has a role in (see access.policy): overdue first."""
+    return (
+        mapp_actions_visible_to(user)
+        .filter(completed_on__isnull=True)
+        .select_related(
+            "owner_agency", "owner", "agenda_item__meeting", "agenda_item__registration__person"
         )
-    else:
-        actions = actions.filter(owner_agency_id=user.agency_id)
-    return actions.order_by("due_date", "pk")
+        .order_by("due_date", "pk")
+    )
 
 
 def due_for_review(user, *, level: int, police_unit_id: int | None, by: dt.date) -> QuerySet:

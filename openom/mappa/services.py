@@ -11,12 +11,19 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from openom.access.constants import CasePart, SharingBasis
-from openom.access.policy import may_manage_mappa
-from openom.access.services import audit_record, cohort_share_ensure, cohort_shares_end
+from openom.access.constants import CasePart, RestrictionKind, SharingBasis
+from openom.access.models import CaseRestriction
+from openom.access.policy import is_restricted, may_manage_mappa, users_who_may_see
+from openom.access.services import (
+    audit_record,
+    case_restriction_add,
+    cohort_share_ensure,
+    cohort_shares_end,
+)
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.services import edit_check
 from openom.mappa import lifecycle_rules, rules
 from openom.mappa.constants import (
     Category,
@@ -48,6 +55,7 @@ from openom.mappa.selectors import category_of
 from openom.notifications.services import notifications_send
 from openom.organisations.constants import AgencyKind
 from openom.organisations.models import Agency
+from openom.people.models import Person
 
 # What the responsible authorities and attending agencies see of a level 2/3 case (CJA 2003
 # s325, s327A): enough to manage the risk together, never the victim compartment.
@@ -74,11 +82,28 @@ def mappa_referral_create(
     expected_release_date: dt.date | None,
     actor,
     today: dt.date,
+    coordinator: User | None = None,
 ) -> MappaReferral:
-    """Refer a person to the area's MAPPA coordinator, from any agency."""
+    """Refer a person to the area's MAPPA coordinator, from any agency.
+
+    A case restricted to named staff goes to one named coordinator of the force, who is added
+    to the restriction (so the case is never left with nobody who can see it), and the holding
+    team's senior probation officers are told (issue #11).
+    """
     errors: dict[str, str] = {}
+    restricted = is_restricted(person)
     if police_force.kind != AgencyKind.POLICE:
         errors["police_force"] = "Choose the police force of the MAPPA area"
+    elif restricted:
+        if coordinator is None:
+            errors["coordinator"] = (
+                "This case is restricted to named staff: choose the MAPPA coordinator who will "
+                "take the referral"
+            )
+        elif not may_manage_mappa(coordinator, police_force.pk):
+            errors["coordinator"] = f"Choose a MAPPA coordinator of {police_force}"
+        elif _is_excluded(coordinator, person):
+            errors["coordinator"] = "That coordinator is excluded from this case: choose another"
     if not reason.strip():
         errors["reason"] = "Say why the person needs multi-agency management"
     if expected_release_date is not None and expected_release_date < today:
@@ -86,6 +111,22 @@ def mappa_referral_create(
     if errors:
         raise ServiceValidationError("The referral needs correcting", field_errors=errors)
     with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()
+        open_referral = MappaReferral.objects.filter(
+            person=person, status=ReferralStatus.PENDING
+        ).first()
+        if open_referral is not None:
+            on = open_referral.referred_on
+            raise ServiceValidationError(
+                f"{person.full_name} was already referred to MAPPA on {on.day} {on:%B %Y} and "
+                "the referral is waiting for the coordinator's decision: add to that referral "
+                "by contacting the MAPPA coordinator"
+            )
+        if MappaRegistration.objects.filter(person=person, end_date__isnull=True).exists():
+            raise ServiceValidationError(
+                f"{person.full_name} is already managed under MAPPA: ask the MAPPA coordinator "
+                "to review the level instead of referring again"
+            )
         referral = MappaReferral.objects.create(
             person=person,
             police_force=police_force,
@@ -101,9 +142,33 @@ def mappa_referral_create(
         audit_record(
             actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
         )
-        coordinators = User.objects.filter(
-            agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
-        )
+        if restricted:
+            case_restriction_add(
+                person=person,
+                kind=RestrictionKind.RESTRICT_TO,
+                user=coordinator,
+                reason=f"MAPPA coordinator for the referral of {today:%-d %B %Y}",
+                actor=actor,
+            )
+            coordinators = [coordinator]
+            notifications_send(
+                recipients=_holding_spos(person),
+                person=person,
+                subject=f"Restricted case referred to MAPPA: {person.crn}",
+                body=(
+                    f"{actor.get_full_name()} referred this restricted case to MAPPA. "
+                    f"{coordinator.get_full_name()} ({coordinator.agency}), the MAPPA "
+                    "coordinator taking it, has been added to the restriction."
+                ),
+                link=reverse("people:case-access", args=[person.crn]),
+            )
+        else:
+            coordinators = users_who_may_see(
+                User.objects.filter(
+                    agency=police_force, is_active=True, roles__role=Role.MAPPA_COORDINATOR
+                ).distinct(),
+                person,
+            )
         notifications_send(
             recipients=coordinators,
             person=None,  # coordinators work from the register, not the case record
@@ -112,6 +177,24 @@ def mappa_referral_create(
             link=reverse("mappa:referrals"),
         )
     return referral
+
+
+def _is_excluded(user, person) -> bool:
+    return CaseRestriction.objects.filter(
+        person=person, user=user, kind=RestrictionKind.EXCLUDE
+    ).exists()
+
+
+def _holding_spos(person) -> list:
+    """The senior probation officers of the team holding the case."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            roles__role=Role.SENIOR_PROBATION_OFFICER,
+            team__allocations__person=person,
+            team__allocations__end_date__isnull=True,
+        ).distinct()
+    )
 
 
 def _share_with(registration: MappaRegistration, agency: Agency, *, actor, today: dt.date) -> None:
@@ -314,12 +397,11 @@ def mappa_level_set(
             .select_related("person", "police_force", "probation_area")
             .get(pk=registration.pk)
         )
-        if locked.version != version:
-            raise EditConflict("Someone else changed this registration: reload it and check")
+        edit_check(locked, version=version, actor=actor, noun="registration", fields=("level",))
         if locked.end_date is not None:
             raise ServiceValidationError("This registration has ended")
         _apply_level(locked, level, rationale=rationale, actor=actor, today=today, meeting=meeting)
-        locked.version += 1
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor, person=locked.person, action="mappa_level_set", detail=str(locked)
@@ -824,10 +906,24 @@ def mapp_meeting_attendance_record(
     return locked
 
 
+# What a coordinator minutes for each case on a MAPP meeting's agenda.
+MINUTED_FIELDS = ("minutes", "risk_management_plan", "disclosure_decision")
+
+
 def agenda_item_minute(
-    *, item: AgendaItem, data: dict[str, Any], actor, today: dt.date
+    *,
+    item: AgendaItem,
+    data: dict[str, Any],
+    actor,
+    today: dt.date,
+    version: int | None = None,
+    registration_version: int | None = None,
 ) -> AgendaItem:
-    """Minutes, risk management plan, disclosure decision and any change of level for one case."""
+    """Minutes, risk management plan, disclosure decision and any change of level for one case.
+
+    `version` and `registration_version` are the agenda item's and the registration's versions
+    when the form was read: a save over someone else's is refused (EditConflict) with their text.
+    """
     meeting = item.meeting
     _require_coordinator(actor, meeting.police_force_id)
     with transaction.atomic():
@@ -836,7 +932,14 @@ def agenda_item_minute(
             .select_related("registration")
             .get(pk=item.pk)
         )
-        for field in ("minutes", "risk_management_plan", "disclosure_decision"):
+        edit_check(
+            locked,
+            version=locked.version if version is None else version,
+            actor=actor,
+            noun="case's minutes",
+            fields=MINUTED_FIELDS,
+        )
+        for field in MINUTED_FIELDS:
             if field in data:
                 setattr(locked, field, data[field] or "")
         level = data.get("level_decided")
@@ -847,7 +950,13 @@ def agenda_item_minute(
                     registration=locked.registration,
                     level=int(level),
                     rationale=f"Decided at the {meeting}",
-                    version=locked.registration.version,
+                    # The version the coordinator read, never the current one: otherwise the
+                    # registration's lock could not fire (issue #14).
+                    version=(
+                        locked.registration.version
+                        if registration_version is None
+                        else registration_version
+                    ),
                     actor=actor,
                     today=today,
                     meeting=meeting,
@@ -858,6 +967,7 @@ def agenda_item_minute(
                         int(level), timezone.localdate(meeting.starts_at)
                     )
                 )
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,
@@ -869,7 +979,14 @@ def agenda_item_minute(
 
 
 def meeting_action_add(
-    *, item: AgendaItem, description: str, owner_agency: Agency, owner, due_date: dt.date, actor
+    *,
+    item: AgendaItem,
+    description: str,
+    owner_agency: Agency,
+    owner,
+    due_date: dt.date,
+    actor,
+    today: dt.date | None = None,
 ) -> MeetingAction:
     _require_coordinator(actor, item.meeting.police_force_id)
     errors: dict[str, str] = {}
@@ -877,6 +994,8 @@ def meeting_action_add(
         errors["description"] = "Say what must be done"
     if owner is not None and owner.agency_id != owner_agency.pk:
         errors["owner"] = f"{owner.get_full_name()} does not work for {owner_agency}"
+    if due_date < (today or timezone.localdate()):
+        errors["due_date"] = "The due date must be today or in the future"
     if errors:
         raise ServiceValidationError("The action needs correcting", field_errors=errors)
     with transaction.atomic():
@@ -909,6 +1028,7 @@ def meeting_action_complete(
         if locked.completed_on is not None:
             raise ServiceValidationError("This action is already done")
         locked.completed_on, locked.completion_note = today, note.strip()
+        locked.mark_saved(actor)
         locked.save()
         audit_record(
             actor=actor,
@@ -946,8 +1066,12 @@ def meeting_actions_chase(*, today: dt.date) -> int:
                 [action.owner] if action.owner else coordinators.get(action.owner_agency_id, [])
             )
             overdue = (today - action.due_date).days
+            person = action.agenda_item.registration.person
             notifications_send(
-                recipients=[*owners, *coordinators.get(meeting.police_force_id, [])],
+                # Nobody is chased about a case they are excluded or restricted from.
+                recipients=users_who_may_see(
+                    [*owners, *coordinators.get(meeting.police_force_id, [])], person
+                ),
                 person=None,  # owners may not see the case record; the action says what to do
                 subject=(
                     "MAPPA action due today"

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view, mappa_coordinator_view
-from openom.access.policy import may_manage_mappa, may_read_minutes
+from openom.access.policy import has_mappa_role, may_manage_mappa, may_read_minutes
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
 from openom.core.exceptions import ServiceValidationError
 from openom.core.pagination import paginate, pagination_context
@@ -25,6 +26,13 @@ from openom.mappa.models import AgendaItem
 
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+def _registration(request, pk: int):
+    """A registration on the user's register (404 otherwise), logged as shown on this page."""
+    registration = selectors.registration_for(request.user, pk)
+    access_log_page(request, [registration.person_id], part=CasePart.MAPPA)
+    return registration
 
 
 @mappa_coordinator_view
@@ -39,6 +47,7 @@ def register(request):
             level=int(level) if level in {"1", "2", "3"} else None,
         ),
     )
+    access_log_page(request, [r.person_id for r in page.object_list], part=CasePart.MAPPA)
     return render(
         request,
         "mappa/register.html",
@@ -72,6 +81,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to MAPPA",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to MAPPA",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="The MAPPA coordinator decides the category from the person's record and the level.",
@@ -80,7 +90,8 @@ def referral_create(request, case):
 
 @mappa_coordinator_view
 def referrals(request):
-    waiting = selectors.referrals_waiting_for(request.user)
+    waiting = list(selectors.referrals_waiting_for(request.user))
+    access_log_page(request, [r.person_id for r in waiting], part=CasePart.MAPPA)
     return render(request, "mappa/referrals.html", {"referrals": waiting})
 
 
@@ -90,6 +101,7 @@ def referral_decide(request, pk: int):
     referral = get_object_or_404(selectors.referrals_waiting_for(request.user), pk=pk)
     form = forms.ReferralDecisionForm(request.POST or None, police_force=request.user.agency)
     category = selectors.category_of(referral.person, as_of=_today(), referral=referral)
+    access_log_page(request, [referral.person_id], part=CasePart.MAPPA)
 
     def save(data):
         services.mappa_referral_decide(
@@ -112,7 +124,7 @@ def referral_decide(request, pk: int):
 
 @mappa_coordinator_view
 def registration_detail(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     person = registration.person
     last_notification = person.notifications_made.order_by("-notified_on").first()
     return render(
@@ -160,7 +172,7 @@ def _review_dates(registration) -> dict | None:
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def level_change(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.LevelForm(request.POST or None, initial={"version": registration.version})
 
     def save(data):
@@ -183,7 +195,7 @@ def level_change(request, pk: int):
 @mappa_coordinator_view
 @require_POST
 def confirm_to_prison(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     try:
         in_time = services.mappa_level_confirm_to_prison(
             registration=registration, actor=request.user
@@ -220,7 +232,8 @@ def meeting_list(request):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def meeting_schedule(request):
-    level = int(request.POST.get("level") or request.GET.get("level") or Level.MULTI_AGENCY)
+    # Query and posted values are read by a form: ?level=abc is ignored, never a 500.
+    level = forms.MeetingQuery.read(request.POST or request.GET)["level"] or Level.MULTI_AGENCY
     due_by = _today() + dt.timedelta(weeks=8)
     candidates = selectors.register_for(request.user, level=level if level in (2, 3) else 2)
     form = forms.MeetingForm(
@@ -266,6 +279,9 @@ def meeting_schedule(request):
 def meeting_detail(request, pk: int):
     meeting = selectors.meeting_for(request.user, pk)
     coordinator = may_manage_mappa(request.user, meeting.police_force_id)
+    access_log_page(
+        request, [item.registration.person_id for item in meeting.agenda.all()], part=CasePart.MAPPA
+    )
     invitations = list(meeting.invitations.all())
     return render(
         request,
@@ -297,7 +313,9 @@ def meeting_attendance(request, pk: int):
 
 def _item(request, meeting_pk: int, item_pk: int) -> AgendaItem:
     meeting = selectors.meeting_for(request.user, meeting_pk)
-    return get_object_or_404(meeting.agenda.all(), pk=item_pk)
+    item = selectors.agenda_item_for(request.user, meeting, item_pk)
+    access_log_page(request, [item.registration.person_id], part=CasePart.MAPPA)
+    return item
 
 
 @mappa_coordinator_view
@@ -310,13 +328,20 @@ def minutes_record(request, pk: int, item: int):
             "minutes": agenda_item.minutes,
             "risk_management_plan": agenda_item.risk_management_plan,
             "disclosure_decision": agenda_item.disclosure_decision,
+            "version": agenda_item.version,
+            "registration_version": agenda_item.registration.version,
         },
     )
     return form_page(
         request,
         form=form,
         save=lambda data: services.agenda_item_minute(
-            item=agenda_item, data=data, actor=request.user, today=_today()
+            item=agenda_item,
+            data=data,
+            actor=request.user,
+            today=_today(),
+            version=data["version"],
+            registration_version=data["registration_version"],
         ),
         success="Minutes saved",
         next_url=reverse("mappa:meeting", args=[pk]),
@@ -347,7 +372,15 @@ def action_add(request, pk: int, item: int):
 
 @login_required
 def actions(request):
-    page = paginate(request, selectors.open_actions_for(request.user))
+    actions_ = selectors.open_actions_for(request.user)
+    if not has_mappa_role(request.user):
+        raise Http404("No such page")
+    page = paginate(request, actions_)
+    access_log_page(
+        request,
+        [a.agenda_item.registration.person_id for a in page.object_list],
+        part=CasePart.MAPPA,
+    )
     return render(
         request,
         "mappa/actions.html",
@@ -359,6 +392,7 @@ def actions(request):
 @require_POST
 def action_complete(request, pk: int):
     action = get_object_or_404(selectors.open_actions_for(request.user), pk=pk)
+    access_log_page(request, [action.agenda_item.registration.person_id], part=CasePart.MAPPA)
     try:
         services.meeting_action_complete(
             action=action, note=request.POST.get("note", ""), actor=request.user, today=_today()
@@ -474,7 +508,7 @@ def report_commentary(request):
 
 
 def _registration_form(request, pk: int, form_class, save, *, heading: str, success: str):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = form_class(request.POST or None)
     return form_page(
         request,
@@ -536,7 +570,7 @@ def civil_order_add(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def civil_order_breach_add(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.CivilOrderBreachForm(
         request.POST or None, orders=registration.person.civil_orders.all()
     )
@@ -572,7 +606,7 @@ def sfo_add(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def sfo_review(request, pk: int, sfo: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     offence = get_object_or_404(registration.serious_further_offences.all(), pk=sfo)
     form = forms.SeriousFurtherOffenceReviewForm(request.POST or None)
     return form_page(

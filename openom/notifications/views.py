@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from openom.access.constants import CasePart
+from openom.access.services import access_log_page
 from openom.core.pagination import paginate, pagination_context
 from openom.notifications.models import Notification
 from openom.notifications.selectors import notifications_for
@@ -14,6 +16,9 @@ def notification_list(request):
         notifications_for(request.user).select_related("person").order_by("read_at", "-created_at")
     )
     page = paginate(request, notifications)
+    access_log_page(
+        request, [n.person_id for n in page.object_list if n.person_id], part=CasePart.WORK_LIST
+    )
     return render(request, "notifications/list.html", pagination_context(request, page))
 
 

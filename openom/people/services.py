@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from openom.access.services import audit_record
 from openom.core.dates import age_on
-from openom.core.exceptions import EditConflict, ServiceValidationError
-from openom.core.services import sequence_next
+from openom.core.exceptions import ServiceValidationError
+from openom.core.services import edit_check, sequence_next
 from openom.people.constants import (
     STATUSES_BY_CATEGORY,
     AddressType,
@@ -87,20 +87,59 @@ def _apply_search_keys(person: Person) -> None:
     person.surname_key = phonetic_key(person.surname)
 
 
+DUPLICATE_MESSAGE = (
+    "A person with this name and date of birth already has a case: check they are not the "
+    "same person, or tick the box to confirm this is someone else"
+)
+
+
+def likely_duplicates(*, forename: str, surname: str, date_of_birth: dt.date | None):
+    """People (or their other names) with the same date of birth and a name that sounds the same."""
+    from django.db.models import Q
+
+    if not (forename and surname and date_of_birth):
+        return Person.objects.none()
+    forename_key, surname_key = phonetic_key(forename), phonetic_key(surname)
+    return Person.objects.filter(
+        Q(date_of_birth=date_of_birth, forename_key=forename_key, surname_key=surname_key)
+        | Q(
+            pk__in=Alias.objects.filter(
+                date_of_birth=date_of_birth, forename_key=forename_key, surname_key=surname_key
+            ).values("person_id")
+        )
+    ).order_by("crn")
+
+
 def person_create(
     *,
     actor,
     data: dict[str, Any],
     address: dict[str, Any] | None = None,
+    not_a_duplicate: bool = False,
     today: dt.date | None = None,
 ) -> Person:
-    """Create a person held by the actor's probation area and team (unallocated to an officer)."""
+    """Create a person held by the actor's probation area and team (unallocated to an officer).
+
+    A likely duplicate (same date of birth, a name that sounds the same) is refused unless the
+    officer has confirmed it is someone else.
+    """
     from openom.allocation.services import case_allocate
 
     today = today or timezone.localdate()
     if actor.agency is None or not actor.agency.is_probation or actor.team is None:
         raise ServiceValidationError("Only probation staff in a team can add a person")
     cleaned = _clean_identity(data, today=today)
+    if (
+        not not_a_duplicate
+        and likely_duplicates(
+            forename=cleaned.get("forename", ""),
+            surname=cleaned.get("surname", ""),
+            date_of_birth=cleaned.get("date_of_birth"),
+        ).exists()
+    ):
+        raise ServiceValidationError(
+            DUPLICATE_MESSAGE, field_errors={"not_a_duplicate": DUPLICATE_MESSAGE}
+        )
     with transaction.atomic():
         person = Person(crn=crn_next(), probation_area=actor.agency, **cleaned)
         _apply_search_keys(person)
@@ -127,26 +166,38 @@ def person_create(
 
 
 def person_update(
-    *, person: Person, data: dict[str, Any], version: int, actor, today: dt.date | None = None
+    *,
+    person: Person,
+    data: dict[str, Any],
+    version: int,
+    actor,
+    reason: str = "",
+    today: dt.date | None = None,
 ) -> Person:
-    """Change identity details; refuses if someone else saved the record since `version` was read."""
+    """Change identity details; refuses if someone else saved the record since `version` was read.
+
+    The change, with its reason, is kept in the person's history.
+    """
     today = today or timezone.localdate()
     cleaned = _clean_identity(data, today=today, exclude_pk=person.pk)
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
-        if locked.version != version:
-            raise EditConflict(
-                "Someone else changed this person's details while you were editing. "
-                "Your changes have not been saved: review their changes and try again."
-            )
+        edit_check(
+            locked,
+            version=version,
+            actor=actor,
+            noun="person's details",
+            fields=[f for f in PERSON_EDITABLE_FIELDS if f in cleaned],
+        )
         changed = [
             f for f in PERSON_EDITABLE_FIELDS if f in cleaned and getattr(locked, f) != cleaned[f]
         ]
         for field in changed:
             setattr(locked, field, cleaned[field])
         _apply_search_keys(locked)
-        locked.version += 1
+        locked.mark_saved(actor)
         locked.full_clean()
+        locked._change_reason = reason.strip()
         locked.save()
         audit_record(actor=actor, person=locked, action="person_update", detail=", ".join(changed))
     return locked

@@ -6,8 +6,8 @@ from openom.sentencing import views as sentencing_views
 
 app_name = "people"
 urlpatterns = [
-    path("", views.my_cases, name="my-cases"),
-    path("my-cases.csv", views.my_cases_export, name="my-cases-export"),
+    path("caseload/", views.my_cases, name="my-cases"),
+    path("caseload/my-cases.csv", views.my_cases_export, name="my-cases-export"),
     path("search/", views.search, name="search"),
     path("people/add/", views.person_add, name="person-create"),
     path("cases/<str:crn>/", views.case_summary, name="case-summary"),
@@ -17,6 +17,7 @@ urlpatterns = [
         views.case_personal_details,
         name="case-personal-details",
     ),
+    path("cases/<str:crn>/personal-details/change/", views.person_edit, name="person-edit"),
     path(
         "cases/<str:crn>/contact-details/", views.case_contact_details, name="case-contact-details"
     ),

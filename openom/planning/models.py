@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from openom.core.models import AutosavedModel, TimeStampedModel
+from openom.core.models import AutosavedModel, TimeStampedModel, VersionedModel
 from openom.people.models import Person
 from openom.planning.constants import Need, ObjectiveStatus, Progress, ReviewReason
 from openom.sentencing.models import Sentence
@@ -36,7 +36,9 @@ class SentencePlan(AutosavedModel):
         return f"Sentence plan {self.pk}"
 
 
-class Objective(TimeStampedModel):
+class Objective(VersionedModel):
+    """One objective of a sentence plan: versioned and with its history kept (issue #14)."""
+
     plan = models.ForeignKey(SentencePlan, on_delete=models.CASCADE, related_name="objectives")
     need = models.CharField(max_length=30, choices=Need.choices)
     purposes = models.JSONField(default=list, help_text="SentencingPurpose codes")
@@ -47,6 +49,7 @@ class Objective(TimeStampedModel):
     status = models.CharField(
         max_length=20, choices=ObjectiveStatus.choices, default=ObjectiveStatus.NOT_STARTED
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["target_date", "pk"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from openom.access.services import audit_record
 from openom.core.calendar import calendar_for
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.services import edit_check
 from openom.planning.constants import ObjectiveStatus, ReviewReason, SentencingPurpose
 from openom.planning.models import Objective, ObjectiveProgress, PlanReview, SentencePlan
 from openom.planning.rules import initial_plan_due, next_review_due
@@ -79,6 +80,52 @@ def objective_add(*, plan: SentencePlan, data: dict[str, Any], actor) -> Objecti
         objective = Objective.objects.create(plan=plan, **{**data, "purposes": purposes})
         audit_record(actor=actor, person=plan.person, action="objective_add", detail=str(objective))
     return objective
+
+
+# What an edit of an objective may change.
+OBJECTIVE_EDITABLE_FIELDS = (
+    "need",
+    "purposes",
+    "description",
+    "interventions",
+    "responsible",
+    "target_date",
+    "status",
+)
+
+
+def objective_update(
+    *, objective: Objective, data: dict[str, Any], version: int, actor
+) -> Objective:
+    """Change an objective; refused (EditConflict, with the saved values) if someone else saved
+    it since `version` was read."""
+    fields = [f for f in OBJECTIVE_EDITABLE_FIELDS if f in data]
+    errors: dict[str, str] = {}
+    if "purposes" in data:
+        purposes = list(data.get("purposes") or [])
+        if not purposes:
+            errors["purposes"] = "Choose at least one purpose: punish, help, change or control"
+        elif not set(purposes) <= set(SentencingPurpose.values):
+            errors["purposes"] = "Choose from punish, help, change and control"
+    if "target_date" in data and data["target_date"] < objective.plan.start_date:
+        errors["target_date"] = "The target date must be after the plan starts"
+    if errors:
+        raise ServiceValidationError("The objective needs correcting", field_errors=errors)
+    with transaction.atomic():
+        locked = Objective.objects.select_for_update().get(pk=objective.pk)
+        edit_check(locked, version=version, actor=actor, noun="objective", fields=fields)
+        for field in fields:
+            setattr(locked, field, list(data[field]) if field == "purposes" else data[field])
+        locked.mark_saved(actor)
+        locked.full_clean()
+        locked.save()
+        audit_record(
+            actor=actor,
+            person=locked.plan.person,
+            action="objective_update",
+            detail=f"{locked}: {', '.join(fields)}",
+        )
+    return locked
 
 
 def sentence_plan_complete(

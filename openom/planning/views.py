@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view
 from openom.core.exceptions import EditConflict, ServiceValidationError
+from openom.core.forms import VersionForm
 from openom.core.views import form_page
 from openom.people.selectors import current_allocation
 from openom.planning import selectors
@@ -126,7 +127,7 @@ def plan_complete(request, case, pk: int):
     plan = _plan(case, pk)
     try:
         sentence_plan_complete(
-            plan=plan, version=int(request.POST.get("version", 0)), actor=request.user
+            plan=plan, version=VersionForm.posted(request.POST), actor=request.user
         )
     except ServiceValidationError as error:
         for message in (error.field_errors or {"plan": error.message}).values():

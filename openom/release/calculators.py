@@ -75,6 +75,17 @@ def calculate(
             validate_after(booking, result, params)
     except BookingError as error:
         raise ReleaseInputError(error.field, error.message, error.codes) from None
+    except OverflowError:
+        raise ReleaseInputError(
+            "booking", "the dates this booking leads to fall outside the calendar", []
+        ) from None
+    except ValueError as error:
+        # Only date arithmetic leaving the calendar (e.g. consecutive terms past year 9999).
+        if "out of range" not in str(error):
+            raise
+        raise ReleaseInputError(
+            "booking", "the dates this booking leads to fall outside the calendar", []
+        ) from None
     return {
         "dates": {k: v.isoformat() for k, v in sorted(result.dates.items())},
         "effectiveSentenceLength": result.effective_sentence_length,

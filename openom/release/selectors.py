@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from openom.people.models import Person
 from openom.release.constants import DATE_LABELS, RELEASE_DATE_PRECEDENCE
+from openom.release.explanation import Explanation, explain
 from openom.release.models import CustodyAdjustment, ReleaseCalculation
 from openom.release.rules.arrangements import release_day_warnings
 from openom.release.rules.working_days import england_and_wales_bank_holiday
@@ -37,8 +38,21 @@ def release_dates_for(person: Person) -> tuple[ReleaseCalculation | None, list[D
     return calculation, rows
 
 
+def explanation_for(calculation: ReleaseCalculation | None) -> Explanation | None:
+    """How each date of the calculation was worked out, in words (dates in the page's order)."""
+    if calculation is None or not calculation.dates:
+        return None
+    order = {code: i for i, code in enumerate(DATE_LABELS)}
+    dates = dict(sorted(calculation.dates.items(), key=lambda item: order.get(item[0], len(order))))
+    return explain(dates, calculation.breakdown or {})
+
+
 def adjustments_for(person: Person) -> list[CustodyAdjustment]:
-    return list(CustodyAdjustment.objects.filter(person=person).select_related("recorded_by"))
+    return list(
+        CustodyAdjustment.objects.filter(person=person).select_related(
+            "recorded_by", "sentence__event"
+        )
+    )
 
 
 def calculation_history(person: Person, limit: int = 10) -> list[ReleaseCalculation]:

@@ -476,7 +476,7 @@ def custody_adjustment_add(
 ) -> CustodyAdjustment:
     """Record an adjustment and recalculate the release dates; nothing is saved if any part is
     wrong."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     with transaction.atomic():
         Person.objects.select_for_update().get(pk=person.pk)
         cleaned, errors = _check_adjustment(person, data, today)

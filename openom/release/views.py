@@ -32,6 +32,7 @@ def release_dates(request, case):
             "allocation": current_allocation(case.person),
             "calculation": calculation,
             "rows": rows,
+            "explanation": selectors.explanation_for(calculation),
             "adjustments": selectors.adjustments_for(case.person),
             "history": selectors.calculation_history(case.person),
         },

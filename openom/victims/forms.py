@@ -31,6 +31,26 @@ class VictimForm(ServiceForm):
         return clean_uk_phone(self.cleaned_data.get("phone", ""))
 
 
+class VictimEditForm(VictimForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    opted_in = forms.TypedChoiceField(
+        label="Have they opted in to victim contact?",
+        choices=[("", "No answer yet"), ("True", "Yes, opted in"), ("False", "No, declined")],
+        coerce=lambda v: v == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Why are you changing these details?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why you are changing the victim's details"},
+    )
+
+    def victim_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("opened_at", "reason")}
+
+
 class VictimSummaryForm(ServiceForm):
     username = forms.CharField(label="Username of the colleague", max_length=150)
     summary = forms.CharField(

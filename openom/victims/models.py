@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
-from openom.core.models import TimeStampedModel
+from openom.core.models import TimeStampedModel, VersionedModel
 from openom.people.models import Person
 
 
@@ -14,7 +15,9 @@ class ContactPreference(models.TextChoices):
     IN_PERSON = "IN_PERSON", "In person"
 
 
-class Victim(TimeStampedModel):
+class Victim(VersionedModel):
+    """A victim in the contact scheme: versioned and with its history kept (issue #14)."""
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="victims")
     forename = models.CharField(max_length=100)
     surname = models.CharField(max_length=100)
@@ -31,6 +34,7 @@ class Victim(TimeStampedModel):
     liaison_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="victims_liaised"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["surname", "forename"]

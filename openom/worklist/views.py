@@ -1,7 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from openom.access.constants import CasePart
+from openom.access.policy import people_hidden_from
+from openom.access.services import access_log_page
 from openom.accounts.constants import Role
+from openom.people.models import Person
 from openom.worklist.selectors import worklist_for
 
 
@@ -12,6 +16,17 @@ def worklist(request):
         and Role.SENIOR_PROBATION_OFFICER in request.user.role_codes
     )
     items = worklist_for(actor=request.user, team=team)
+    crns = {i.crn for i in items}
+    # Exclusions and restrictions override the team's list (issue #11).
+    hidden = set(
+        people_hidden_from(request.user).filter(crn__in=crns).values_list("crn", flat=True)
+    )
+    items = [i for i in items if i.crn not in hidden]
+    access_log_page(
+        request,
+        Person.objects.filter(crn__in=crns - hidden).values_list("pk", flat=True),
+        part=CasePart.WORK_LIST,
+    )
     return render(
         request,
         "worklist/worklist.html",

@@ -101,3 +101,71 @@ def test_the_offender_manager_sees_the_victim_summary_but_never_the_victims_deta
     access = case_access(world.users["olivia"], world.daniel)
     assert access.allows(CasePart.VICTIM_SUMMARY)
     assert not access.allows(CasePart.VICTIMS)
+
+
+# Issue #11 finding 3: sharing rules live in the service, not the form.
+def test_a_case_is_never_shared_with_a_probation_area_as_a_whole(world):
+    # Nina's area (Norfolk and Suffolk Probation): its analysts and administrators would see it.
+    with pytest.raises(ServiceValidationError) as refused:
+        share(world, agency=world.users["nina"].agency)
+    assert "probation area as a whole" in refused.value.field_errors["agency"]
+    # nor with the case's own area
+    with pytest.raises(ServiceValidationError):
+        share(world, agency=world.users["sam"].agency)
+
+
+@pytest.mark.parametrize("compartment", [CasePart.POLICE_INTELLIGENCE, CasePart.HEALTH])
+def test_an_spo_cannot_share_a_compartment_they_cannot_read(world, compartment):
+    # Sam, the holding team's SPO, reads the case record but neither police intelligence nor
+    # health information (DOMAIN.md §1): he cannot give them to anyone.
+    with pytest.raises(ServiceValidationError) as refused:
+        share(world, parts=[CasePart.SUMMARY, compartment])
+    assert CasePart(compartment).label in refused.value.field_errors["parts"]
+
+
+def test_an_spo_shares_the_parts_of_the_record_they_read(world):
+    made = share(world, parts=[CasePart.SUMMARY, CasePart.RISK_SUMMARY])
+    assert made.parts == [CasePart.RISK_SUMMARY, CasePart.SUMMARY]
+
+
+def test_a_summary_page_shows_sentences_only_to_a_share_that_includes_events(client, world):
+    # City Housing's share names the summary and contact details, not events and sentences.
+    client.force_login(world.users["hattie"])
+    from django.urls import reverse
+
+    body = client.get(reverse("people:case-summary", args=[world.daniel.crn])).content.decode()
+    assert "Current sentences" not in body
+    client.force_login(world.users["olivia"])
+    body = client.get(reverse("people:case-summary", args=[world.daniel.crn])).content.decode()
+    assert "Current sentences" in body
+
+
+def test_a_victim_summary_goes_only_to_holders_of_the_case(world):
+    from openom.victims.services import victim_summary_share
+
+    vera = world.users["vera"]
+    for outsider in ("nina", "pete", "carl", "anna"):
+        with pytest.raises(ServiceValidationError) as refused:
+            victim_summary_share(
+                person=world.daniel,
+                shared_with=world.users[outsider],
+                summary="Victim asks for no contact.",
+                actor=vera,
+            )
+        assert "team holding this case" in refused.value.field_errors["username"]
+    made = victim_summary_share(
+        person=world.daniel, shared_with=world.users["sam"], summary="No contact.", actor=vera
+    )
+    assert made.shared_with == world.users["sam"]
+
+
+def test_typing_an_unknown_username_gets_the_same_answer_as_an_outsiders(client, world):
+    from django.urls import reverse
+
+    client.force_login(world.users["vera"])
+    url = reverse("victims:share-summary", args=[world.daniel.crn])
+    unknown = client.post(url, {"username": "nobody-at-all", "summary": "No contact."})
+    outsider = client.post(url, {"username": "nina", "summary": "No contact."})
+    assert unknown.status_code == outsider.status_code == 200
+    assert "team holding this case" in unknown.content.decode()
+    assert "team holding this case" in outsider.content.decode()

@@ -156,7 +156,7 @@ def test_an_offsite_next_address_is_ignored_after_the_code(client, olivia):
         reverse("accounts:two-factor"),
         {"code": current_code(device), "next": "https://evil.example/"},
     )
-    assert response["Location"] == reverse("people:my-cases")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_sessions_end_after_thirty_idle_minutes():
@@ -256,3 +256,11 @@ def test_production_refuses_to_start_with_two_factor_switched_off():
     refused = production_settings(OPENOM_REQUIRE_2FA="false")
     assert refused.returncode != 0
     assert "requires two-factor authentication" in refused.stderr
+
+
+def test_signing_in_starts_the_idle_clock_so_the_first_page_writes_no_session(client, olivia):
+    client.force_login(olivia)
+    assert middleware.LAST_SEEN_KEY in client.session
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("people:my-cases")).status_code == 200
+    assert _session_writes(queries.captured_queries) == []

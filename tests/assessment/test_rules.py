@@ -9,13 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openom.assessment.rules.needs import (
-    SEVERITY_THRESHOLDS,
     Severity,
     need_severity,
     section_score,
 )
 from openom.assessment.rules.ogrs3 import (
-    AGE_BAND_LOWER_BOUNDS,
     Band,
     age_band_index,
     band_for,
@@ -25,14 +23,51 @@ from openom.assessment.rules.ogrs3 import (
 from openom.core.calc import run
 
 
+# DOMAIN.md §5.1 "thresholds (standard, severe) — accommodation (2, 7); ETE (3, 7);
+# relationships (2, 5); lifestyle (2, 5); drugs (2, 8); alcohol (4, 7); thinking and behaviour
+# (4, 7); attitudes (2, 7)", as hmpps-tier client/arns/NeedSection.kt `threshold`.
 @pytest.mark.parametrize(
-    ("section", "standard", "severe"), [(k, *v) for k, v in SEVERITY_THRESHOLDS.items()]
+    ("section", "standard", "severe"),
+    [
+        ("accommodation", 2, 7),
+        ("ete", 3, 7),
+        ("relationships", 2, 5),
+        ("lifestyle", 2, 5),
+        ("drugs", 2, 8),
+        ("alcohol", 4, 7),
+        ("thinking_and_behaviour", 4, 7),
+        ("attitudes", 2, 7),
+    ],
 )
 def test_each_need_changes_severity_exactly_at_its_thresholds(section, standard, severe):
     assert need_severity(section, standard - 1) == Severity.NO_NEED
     assert need_severity(section, standard) == Severity.STANDARD
     assert need_severity(section, severe - 1) == Severity.STANDARD
     assert need_severity(section, severe) == Severity.SEVERE
+
+
+# hmpps-tier client/arns/NeedSection.kt `sanThresholdOverride`: accommodation Threshold(3, 5),
+# drugs (2, 6), alcohol (2, 4), thinking and behaviour (3, 5), attitudes (1, 5); the other
+# sections have none and keep their usual thresholds (ETE (3, 7), relationships and lifestyle
+# (2, 5)).
+@pytest.mark.parametrize(
+    ("section", "standard", "severe"),
+    [
+        ("accommodation", 3, 5),
+        ("drugs", 2, 6),
+        ("alcohol", 2, 4),
+        ("thinking_and_behaviour", 3, 5),
+        ("attitudes", 1, 5),
+        ("ete", 3, 7),
+        ("relationships", 2, 5),
+        ("lifestyle", 2, 5),
+    ],
+)
+def test_a_san_assessment_uses_the_tier_services_override_thresholds(section, standard, severe):
+    assert need_severity(section, standard - 1, san=True) == Severity.NO_NEED
+    assert need_severity(section, standard, san=True) == Severity.STANDARD
+    assert need_severity(section, severe - 1, san=True) == Severity.STANDARD
+    assert need_severity(section, severe, san=True) == Severity.SEVERE
 
 
 def test_finance_and_emotional_wellbeing_have_no_severity_bands():
@@ -66,11 +101,36 @@ def test_the_published_worked_example_gives_8_and_16_percent_low():
     assert (result.one_year, result.two_year, result.band) == (8, 16, Band.LOW)
 
 
-def test_age_bands_start_at_their_lower_bounds():
-    for index, lower in enumerate(AGE_BAND_LOWER_BOUNDS):
-        assert age_band_index(lower) == index
-        if index:
-            assert age_band_index(lower - 1) == index - 1
+# DOMAIN.md §5.6: "Age bands 10-11, 12-13, 14-15, 16-17, 18-20, 21-24, 25-29, 30-34, 35-39,
+# 40-49, 50+" (OGRS3, Howard et al. 2009): (first age, last age, band index).
+@pytest.mark.parametrize(
+    ("first", "last", "index"),
+    [
+        (10, 11, 0),
+        (12, 13, 1),
+        (14, 15, 2),
+        (16, 17, 3),
+        (18, 20, 4),
+        (21, 24, 5),
+        (25, 29, 6),
+        (30, 34, 7),
+        (35, 39, 8),
+        (40, 49, 9),
+        (50, 120, 10),
+    ],
+)
+def test_age_bands_start_and_end_where_ogrs3_puts_them(first, last, index):
+    assert age_band_index(first) == index
+    assert age_band_index(last) == index
+
+
+def test_an_age_band_carries_the_male_and_female_coefficients_of_the_source():
+    # DOMAIN.md §5.6: 50+ male -2.025261458 (age 60 at follow-up); 40-49 male -1.499690953,
+    # female -1.524652221 (age 46).
+    assert example().working["age_sex_coefficient"] == -2.025261458
+    forties = {"date_of_birth": dt.date(1980, 1, 1), "age_at_first_sanction": 30}
+    assert example(**forties).working["age_sex_coefficient"] == -1.499690953
+    assert example(sex="female", **forties).working["age_sex_coefficient"] == -1.524652221
 
 
 def test_the_age_band_is_taken_at_the_start_of_follow_up():

@@ -49,6 +49,18 @@ def test_missed_appointments_lead_to_a_warning_then_a_breach_laid_in_time(
 
     record_unacceptable_absence(page, live_server, crn)
     assert page.get_by_role("heading", name="Warning").is_visible()
+    page.get_by_role("link", name="Record the warning given").click()
+    assert page.get_by_text("Date the warning was given").is_visible()
+    # The warning was given the day after the first failure, 29 days ago.
+    given = dt.date.today() - dt.timedelta(days=29)
+    page.locator("input[name=warned_on_0]").fill(str(given.day))
+    page.locator("input[name=warned_on_1]").fill(str(given.month))
+    page.locator("input[name=warned_on_2]").fill(str(given.year))
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(re.compile(rf"/cases/{crn}/contacts/$"))
+    assert page.get_by_text(f"given {given:%d %b %Y}").is_visible()
+    warning = EnforcementAction.objects.get(kind="WARNING")
+    assert warning.warned_on == given
 
     record_unacceptable_absence(page, live_server, crn)
     assert page.get_by_role("heading", name="Breach proceedings").is_visible()

@@ -19,7 +19,7 @@ def sign_in(page, live_server, username, password="correct horse battery staple"
 def test_officer_signs_in_searches_and_opens_a_case(page, live_server, olivia, daniel):
     sign_in(page, live_server, "olivia")
     page.wait_for_url(re.compile(r"/$"))
-    assert page.get_by_role("heading", name="My cases").is_visible()
+    assert page.get_by_role("heading", name="My cases and work").is_visible()
     assert page.get_by_role("link", name="Smith, Daniel").is_visible()
 
     page.get_by_role("link", name="Search").first.click()

@@ -41,6 +41,13 @@ def custody_case(olivia, daniel):
     return daniel
 
 
+def fill_date(page, legend: str, day: str, month: str, year: str) -> None:
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
 def test_changing_remand_changes_the_dates_shows_the_working_and_tells_the_offender_manager(
     page, live_server, sam, olivia, custody_case
 ):
@@ -51,14 +58,16 @@ def test_changing_remand_changes_the_dates_shows_the_working_and_tells_the_offen
 
     page.get_by_role("link", name="Add an adjustment").click()
     page.get_by_label("Remand (time spent in custody before sentence)").check()
-    from_group = page.get_by_role("group", name="From (optional)")
-    from_group.get_by_label("Day").fill("6")
-    from_group.get_by_label("Month").fill("1")
-    from_group.get_by_label("Year").fill("2026")
-    to_group = page.get_by_role("group", name="To (optional)")
-    to_group.get_by_label("Day").fill("1")
-    to_group.get_by_label("Month").fill("3")
-    to_group.get_by_label("Year").fill("2026")
+    # The only custodial sentence is already chosen as the one the remand counts towards.
+    assert "2 March 2026" in page.get_by_label("Sentence it counts towards").inner_text()
+    # A typing slip (year 1) is refused with a GOV.UK error, and nothing is saved.
+    fill_date(page, "From (optional)", "6", "1", "0001")
+    fill_date(page, "To (optional)", "1", "3", "2026")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.get_by_role("link", name=re.compile("The date must be on or after")).is_visible()
+
+    fill_date(page, "From (optional)", "6", "1", "2026")
     page.get_by_role("button", name="Save").click()
 
     page.wait_for_url(re.compile(r"/release/$"))
@@ -66,7 +75,14 @@ def test_changing_remand_changes_the_dates_shows_the_working_and_tells_the_offen
     crd_after = page.locator('[data-code="CRD"]').inner_text()
     assert crd_after != crd_before
     page.get_by_text("How these dates were worked out").click()
-    assert page.get_by_text("Days to expiry").first.is_visible()
+    working = page.get_by_test_id("release-working")
+    # 6 January to 1 March 2026, both days counted (CJA 2003 s240ZA): fifty-five days.
+    assert working.get_by_text("55 days taken off: time on remand (CJA 2003 s240ZA).").is_visible()
+    assert working.get_by_text(
+        "Release point: after 293 days, 40% of the custodial term (SDS40, SI 2024/844)",
+        exact=False,
+    ).is_visible()
+    assert "after 55 days taken off" in working.locator('[data-explains="CRD"]').inner_text()
 
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, live_server, "olivia")

@@ -136,6 +136,31 @@ def test_the_demo_shows_need_to_know_to_every_role(demo):
     assert visible["police"] > 0 and visible["health"] > 0 and visible["vlo"] > 0
 
 
+def test_every_demo_login_lands_on_a_home_page_with_work_on_it(demo, client):
+    """Issue #15: "12 of the 16 logins land on 'No cases are allocated to you'". Each login's
+    home page now lists its role's work; the Norfolk officer (another area, no demo caseload)
+    is there to show that one area never sees another's cases."""
+    empty = []
+    for username, *_rest in area.DEMO_LOGINS:
+        client.force_login(User.objects.get(username=username))
+        response = client.get("/")
+        assert response.status_code == 200, username
+        if not response.context["rows"]:
+            empty.append(username)
+    assert empty == ["om.norfolk"]
+
+
+def test_the_demo_managers_queue_holds_a_recall_and_assessments_waiting_with_notifications(demo):
+    from openom.assessment.selectors import countersigning_queue
+    from openom.enforcement.selectors import recalls_awaiting_authorisation
+    from openom.notifications.models import Notification
+
+    spo = User.objects.get(username="spo")
+    assert recalls_awaiting_authorisation(spo).count() == 2
+    assert countersigning_queue(spo).count() == 2
+    assert Notification.objects.filter(recipient=spo, read_at__isnull=True).count() == 4
+
+
 def test_the_demo_mappa_area_reports_every_year_from_2010_in_seed_001s_proportions(demo):
     """Seed 001, year ending 31 March 2010, for 630 eligible people (453 + 170 + 7): 29
     returned to custody on licence, 5 cautioned or convicted for breach of notification, 45

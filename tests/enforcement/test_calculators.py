@@ -114,3 +114,51 @@ def test_bad_input_exits_2_naming_the_field(change, field):
     code, result = _run(dict(TWO_ABSENCES, **change))
     assert code == 2
     assert result["error"]["field"] == field
+
+
+def test_a_failure_inside_the_twelve_months_of_a_warning_given_before_a_breach_is_referred():
+    # DOMAIN.md §5.4: the 12 months run from the date the warning was given, and a breach in
+    # between does not cancel it. Warned 20 Jan 2026 for a failure on 10 Jan; breach for 1 Apr;
+    # a failure on 15 Jan 2027 (inside the 12 months to 19 Jan 2027) is referred for breach.
+    code, result = _run(
+        {
+            "order_type": "COMMUNITY_ORDER",
+            "sentence_date": "2026-01-05",
+            "last_breach_date": "2026-04-01",
+            "failures": [
+                {"date": "2026-01-10", "acceptable": False, "warned_on": "2026-01-20"},
+                {"date": "2026-04-01", "acceptable": False},
+                {"date": "2027-01-15", "acceptable": False},
+            ],
+        }
+    )
+    assert code == 0
+    assert result["next_action"] == "BREACH"
+    assert result["counted_failures"] == ["2026-01-10", "2027-01-15"]
+    assert any("warning given on 20 Jan 2026" in line for line in result["working"])
+
+
+@pytest.mark.parametrize(
+    ("failure", "field"),
+    [
+        ({"date": "2026-03-02", "acceptable": "false"}, "failures[0].acceptable"),
+        (
+            {"date": "2026-03-02", "acceptable": False, "warning_given": 1},
+            "failures[0].warning_given",
+        ),
+        (
+            {
+                "date": "2026-03-02",
+                "acceptable": False,
+                "warning_given": False,
+                "warned_on": "2026-03-03",
+            },
+            "failures[0].warning_given",
+        ),
+        ({"date": "1899-03-02", "acceptable": False}, "failures[0].date"),
+    ],
+)
+def test_bad_failure_fields_are_named(failure, field):
+    code, result = _run({**TWO_ABSENCES, "as_of": None, "failures": [failure]})
+    assert code == 2
+    assert result["error"]["field"] == field

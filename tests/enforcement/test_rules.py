@@ -9,8 +9,6 @@ from hypothesis import strategies as st
 
 from openom.enforcement.rules import (
     ACTION_START_WORKING_DAYS,
-    AVERAGE_RESOLUTION_TARGET_WORKING_DAYS,
-    RESOLUTION_TARGET_WORKING_DAYS,
     Action,
     Failure,
     OrderType,
@@ -93,12 +91,11 @@ def test_a_breach_is_to_be_resolved_in_25_and_on_average_35_working_days_of_the_
     # Early May (4 May) and Spring (25 May) bank holidays fall inside.
     assert decision.resolution_due == D(2026, 5, 11)
     assert decision.average_resolution_due == D(2026, 5, 26)
-    assert ENGLAND_AND_WALES.working_days_between(D(2026, 4, 1), decision.resolution_due) == (
-        RESOLUTION_TARGET_WORKING_DAYS
+    # DOMAIN.md §5.4: "resolved within 25 working days ... on average within 35".
+    assert ENGLAND_AND_WALES.working_days_between(D(2026, 4, 1), decision.resolution_due) == 25
+    assert (
+        ENGLAND_AND_WALES.working_days_between(D(2026, 4, 1), decision.average_resolution_due) == 35
     )
-    assert ENGLAND_AND_WALES.working_days_between(
-        D(2026, 4, 1), decision.average_resolution_due
-    ) == (AVERAGE_RESOLUTION_TARGET_WORKING_DAYS)
 
 
 def test_a_third_failure_does_not_restart_the_breach_clock_of_the_second():
@@ -156,16 +153,59 @@ def test_after_the_window_passes_a_failure_earns_a_fresh_warning_and_the_next_on
 # --- what counts from when ---------------------------------------------------------------------
 
 
-def test_failures_on_or_before_the_last_breach_are_not_counted_again():
+def test_a_warning_given_before_a_breach_still_stands_after_it():
+    # DOMAIN.md §5.4: "a breach in between does not cancel a warning that is still within its 12
+    # months"; Sentencing Act 2020 Sch 10 para 6(1). Warned 2 Mar 2026, breach for 1 Apr 2026:
+    # a failure on 1 Jun 2026 is inside the warning's 12 months, so breach, not a warning.
     decision = decide(
         absent(D(2026, 3, 2)),
         absent(D(2026, 4, 1)),
         absent(D(2026, 6, 1)),
         last_breach=D(2026, 4, 1),
     )
-    assert decision.next_action == Action.WARNING
-    assert decision.counted_failures == (D(2026, 6, 1),)
+    assert decision.next_action == Action.BREACH
+    assert decision.triggering_failure == D(2026, 6, 1)
+    assert decision.counted_failures == (D(2026, 3, 2), D(2026, 6, 1))
     assert "the day after the last breach" in decision.working[0]
+
+
+def test_the_warning_before_a_breach_lapses_twelve_months_after_it_was_given():
+    # Warned 2 Mar 2026: the 12 months beginning with it end on 1 Mar 2027.
+    failures = (absent(D(2026, 3, 2)), absent(D(2026, 4, 1)))
+    inside = decide(*failures, absent(D(2027, 3, 1)), last_breach=D(2026, 4, 1))
+    outside = decide(*failures, absent(D(2027, 3, 2)), last_breach=D(2026, 4, 1))
+    assert inside.next_action == Action.BREACH
+    assert outside.next_action == Action.WARNING
+    assert outside.counted_failures == (D(2027, 3, 2),)
+
+
+def test_the_failure_a_breach_was_for_is_not_a_warning():
+    # Breach for 1 Apr 2026 with no warning before it (the officer judged a warning
+    # inappropriate): a failure on 1 Jun 2026 earns a warning.
+    decision = decide(absent(D(2026, 4, 1)), absent(D(2026, 6, 1)), last_breach=D(2026, 4, 1))
+    assert decision.next_action == Action.WARNING
+    assert decision.triggering_failure == D(2026, 6, 1)
+
+
+def test_a_failure_recorded_as_never_warned_leaves_no_warning_standing():
+    decision = decide(
+        absent(D(2026, 3, 2), warning_given=False),
+        absent(D(2026, 4, 1)),
+        absent(D(2026, 6, 1)),
+        last_breach=D(2026, 4, 1),
+    )
+    assert decision.next_action == Action.WARNING
+
+
+def test_the_twelve_months_run_from_the_date_the_warning_was_given_not_the_failure():
+    # Sentencing Act 2020 Sch 10 para 6(1): "within the period of 12 months beginning with the
+    # date on which the warning was given". Failure 10 Jan 2026, warned 20 Jan 2026: a failure
+    # on 15 Jan 2027 is 12 months and 5 days after the failure but inside the warning's 12
+    # months (to 19 Jan 2027): breach. On 20 Jan 2027 it is outside: a fresh warning.
+    warned = absent(D(2026, 1, 10), warned_on=D(2026, 1, 20))
+    assert decide(warned, absent(D(2027, 1, 15))).next_action == Action.BREACH
+    assert decide(warned, absent(D(2027, 1, 19))).next_action == Action.BREACH
+    assert decide(warned, absent(D(2027, 1, 20))).next_action == Action.WARNING
 
 
 def test_the_day_after_the_last_breach_counts_towards_the_next():
@@ -294,9 +334,10 @@ def test_a_breach_deadline_is_always_ten_working_days_after_its_failure(dates):
     if decision.next_action == Action.BREACH:
         assert decision.deadline is not None and decision.triggering_failure is not None
         assert ENGLAND_AND_WALES.is_working_day(decision.deadline)
+        # DOMAIN.md §5.4: "breach action starts within 10 working days".
         assert (
             ENGLAND_AND_WALES.working_days_between(decision.triggering_failure, decision.deadline)
-            == ACTION_START_WORKING_DAYS
+            == 10
         )
         assert decision.deadline < decision.resolution_due < decision.average_resolution_due
 
@@ -328,3 +369,12 @@ def test_later_failures_never_move_a_breach_clock_once_it_has_started(dates, mor
         before.triggering_failure,
         before.deadline,
     )
+
+
+def test_a_failure_before_the_warning_for_an_earlier_one_was_given_is_not_yet_a_breach():
+    # Sentencing Act 2020 Sch 10 para 6(1) counts failures "within the period of 12 months
+    # beginning with the date on which the warning was given": failure 2 Mar, warned 20 Mar;
+    # a failure on 10 Mar came before the warning.
+    decision = decide(absent(D(2026, 3, 2), warned_on=D(2026, 3, 20)), absent(D(2026, 3, 10)))
+    assert decision.next_action == Action.WARNING
+    assert any("was given on 20 Mar 2026, after 10 Mar 2026" in w for w in decision.working)

@@ -135,3 +135,65 @@ def test_the_area_sets_how_many_working_days_breach_action_has_to_start(
     miss(daniel, order, olivia, second)
     breach = EnforcementAction.objects.get(sentence=order, kind=ActionKind.BREACH)
     assert breach.deadline == WorkingDayCalendar.england_and_wales().add_working_days(second, 5)
+
+
+def test_a_warning_records_the_date_it_was_given_and_its_response_runs_from_it(
+    daniel, olivia, order
+):
+    from openom.enforcement.services import warning_give
+
+    failed = dt.date.today() - dt.timedelta(days=20)
+    miss(daniel, order, olivia, failed)
+    warning = EnforcementAction.objects.get(sentence=order)
+    with pytest.raises(ServiceValidationError) as refused:
+        warning_give(
+            action=warning,
+            warned_on=failed - dt.timedelta(days=1),
+            version=warning.version,
+            actor=olivia,
+        )
+    assert "warned_on" in refused.value.field_errors
+    given = failed + dt.timedelta(days=3)
+    warning = warning_give(action=warning, warned_on=given, version=warning.version, actor=olivia)
+    # DOMAIN.md §5.4: "The person has 7 days to respond to a warning".
+    assert (warning.warned_on, warning.deadline) == (given, given + dt.timedelta(days=7))
+    with pytest.raises(ServiceValidationError):
+        warning_give(action=warning, warned_on=given, version=warning.version - 1, actor=olivia)
+
+
+def test_a_warning_given_before_a_breach_still_stands_after_it(daniel, olivia):
+    # DOMAIN.md §5.4 (Sentencing Act 2020 Sch 10 para 6): the 12 months run from the date the
+    # warning was given, and a breach in between does not cancel it.
+    from openom.enforcement.services import warning_give
+
+    today = dt.date.today()
+    order = SentenceFactory(event__person=daniel, sentence_date=today - dt.timedelta(days=300))
+    miss(daniel, order, olivia, today - dt.timedelta(days=200))
+    warning = EnforcementAction.objects.get(sentence=order)
+    warning_give(
+        action=warning,
+        warned_on=today - dt.timedelta(days=198),
+        version=warning.version,
+        actor=olivia,
+    )
+    miss(daniel, order, olivia, today - dt.timedelta(days=150))
+    breach = EnforcementAction.objects.get(sentence=order, kind=ActionKind.BREACH)
+    breach = breach_start(
+        action=breach,
+        started_on=today - dt.timedelta(days=145),
+        reasons="Second absence",
+        version=breach.version,
+        actor=olivia,
+    )
+    enforcement_resolve(
+        action=breach,
+        resolved_on=today - dt.timedelta(days=120),
+        outcome=BreachOutcome.CONTINUED,
+        version=breach.version,
+        actor=olivia,
+    )
+    miss(daniel, order, olivia, today - dt.timedelta(days=10))
+    latest = EnforcementAction.objects.filter(sentence=order).order_by("-pk").first()
+    assert latest.kind == ActionKind.BREACH
+    assert latest.failure_date == today - dt.timedelta(days=10)
+    assert any("warning given on" in line for line in latest.working)

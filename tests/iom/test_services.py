@@ -207,7 +207,9 @@ def test_the_meeting_agenda_groups_agencies_and_measures_the_hours_saved(
         due_date=TODAY,
         actor=ivy,
     )
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY + dt.timedelta(days=7), actor=ivy)
+    meeting = case_meeting_build(
+        scheme=iom_scheme, date=TODAY + dt.timedelta(days=7), actor=ivy, today=TODAY
+    )
     assert meeting.items.count() == 2
     assert meeting.agency_minutes <= meeting.whole_meeting_agency_minutes
     assert meeting.whole_meeting_agency_minutes == 3 * 2 * iom_scheme.minutes_per_case
@@ -248,7 +250,7 @@ def test_meeting_minutes_record_an_agreed_action_on_the_members_plan(
     member = cohort_select(
         scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
     )[0]
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy, today=TODAY)
     item = meeting.items.get()
     case_meeting_minute(
         item=item,
@@ -306,5 +308,39 @@ def test_the_agenda_takes_members_due_within_four_weeks_and_the_young_adult_line
     Membership.objects.update(intensity="MEDIUM")
     Membership.objects.filter(person=young).update(next_review_due=TODAY + dt.timedelta(days=28))
     Membership.objects.filter(person=older).update(next_review_due=TODAY + dt.timedelta(days=29))
-    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy)
+    meeting = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy, today=TODAY)
     assert [item.membership.person for item in meeting.items.all()] == [young]
+
+
+def test_two_coordinators_minuting_one_member_cannot_overwrite_each_other(
+    iom_scheme, cambridgeshire, districts, olivia, ivy, police
+):
+    from openom.accounts.constants import Role
+    from openom.core.exceptions import EditConflict
+    from openom.iom.services import case_meeting_minute
+    from tests.factories import UserFactory
+
+    ian = UserFactory(username="ian2", agency=police, team=None, roles=[Role.IOM_COORDINATOR])
+    person = prolific(cambridgeshire, districts[0], burglaries=2)
+    refer_and_accept(iom_scheme, person, olivia, ivy)
+    cohort_select(
+        scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
+    )
+    item = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy).items.get()
+    read_at = item.version
+    case_meeting_minute(
+        item=item, minutes="Ivy: curfew kept", action=None, actor=ivy, today=TODAY, version=read_at
+    )
+    with pytest.raises(EditConflict) as refused:
+        case_meeting_minute(
+            item=item,
+            minutes="Ian: curfew broken",
+            action=None,
+            actor=ian,
+            today=TODAY,
+            version=read_at,
+        )
+    assert refused.value.theirs == {"minutes": "Ivy: curfew kept"}
+    item.refresh_from_db()
+    assert item.minutes == "Ivy: curfew kept"
+    assert item.history.count() == 2

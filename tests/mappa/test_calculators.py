@@ -65,3 +65,45 @@ def test_a_custodial_conviction_without_its_length_names_the_field_to_fix():
     )
     assert code == 2
     assert result["error"]["field"].startswith("convictions[0]")
+
+
+def test_a_detention_and_training_order_is_carried_as_its_term_and_refused_for_an_adult():
+    # SOA 2003 s131: notification on half the term; Sentencing Act 2020 s233: under-18s only.
+    payload = {
+        "as_of": "2026-01-01",
+        "convictions": [
+            {
+                "date": "2025-01-01",
+                "disposal": "DTO",
+                "length": {"months": 24},
+                "age": 16,
+                "schedule_3_notifiable": True,
+                "schedule_15_sexual": True,
+            }
+        ],
+    }
+    out = io.StringIO()
+    assert run(["mappa-category"], stdin=io.StringIO(json.dumps(payload)), stdout=out) == 0
+    result = json.loads(out.getvalue())
+    # 12 months liable to be detained: "more than 6 months but less than 30 months: 10 years",
+    # halved to 5 years for an under-18 (s82(2)); ends 31 Dec 2029.
+    assert (result["notification"]["period"], result["notification"]["end"]) == (
+        "5 years",
+        "2029-12-31",
+    )
+    assert result["also_meets"] == [2]
+    payload["convictions"][0]["age"] = 18
+    out = io.StringIO()
+    assert run(["mappa-category"], stdin=io.StringIO(json.dumps(payload)), stdout=out) == 2
+    assert json.loads(out.getvalue())["error"]["field"] == "convictions[0].disposal"
+
+
+def test_disqualification_counts_before_26_may_2015_only():
+    def category(as_of):
+        out = io.StringIO()
+        payload = {"as_of": as_of, "disqualified_from_working_with_children": True}
+        assert run(["mappa-category"], stdin=io.StringIO(json.dumps(payload)), stdout=out) == 0
+        return json.loads(out.getvalue())["category"]
+
+    assert category("2015-05-25") == 2
+    assert category("2015-05-26") is None

@@ -220,25 +220,41 @@ def test_actions_are_chased_on_the_due_date_once_a_day_until_done(
     level_2_meeting, colin, housing, jo, django_capture_on_commit_callbacks
 ):
     item = level_2_meeting.agenda.first()
+    due = timezone.localdate(level_2_meeting.starts_at)  # due on the day of the meeting
     action = meeting_action_add(
         item=item,
         description="Check the tenancy for children in the household",
         owner_agency=housing,
         owner=jo,
-        due_date=TODAY,
+        due_date=due,
         actor=colin,
     )
-    assert meeting_actions_chase(today=TODAY - dt.timedelta(days=1)) == 0
+    assert meeting_actions_chase(today=due - dt.timedelta(days=1)) == 0
     with django_capture_on_commit_callbacks(execute=True):
-        assert meeting_actions_chase(today=TODAY) == 1
-    assert meeting_actions_chase(today=TODAY) == 0
+        assert meeting_actions_chase(today=due) == 1
+    assert meeting_actions_chase(today=due) == 0
     assert Notification.objects.filter(recipient=jo, subject="MAPPA action due today").exists()
     assert Notification.objects.filter(recipient=colin).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        meeting_actions_chase(today=TODAY + dt.timedelta(days=2))
+        meeting_actions_chase(today=due + dt.timedelta(days=2))
     action = MeetingAction.objects.get(pk=action.pk)
     assert action.times_chased == 2
     assert Notification.objects.filter(recipient=jo, subject="MAPPA action 2 days overdue").exists()
+
+
+def test_an_action_due_in_the_past_is_refused(level_2_meeting, colin, housing, jo):
+    # The issue's bad input: a MAPPA action due in 2020.
+    with pytest.raises(ServiceValidationError) as refused:
+        meeting_action_add(
+            item=level_2_meeting.agenda.first(),
+            description="Check the tenancy",
+            owner_agency=housing,
+            owner=jo,
+            due_date=dt.date(2020, 6, 1),
+            actor=colin,
+        )
+    assert refused.value.field_errors == {"due_date": "The due date must be today or in the future"}
+    assert not MeetingAction.objects.exists()
 
 
 def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_report(
@@ -320,3 +336,33 @@ def test_notifications_set_the_next_due_date_and_orders_and_breaches_feed_the_re
     page = client.get(reverse("mappa:registration", args=[registration.pk])).content.decode()
     assert "Next notification due by <strong>9 Nov 2026</strong>" in page
     assert "No unsupervised contact" in page
+
+
+def test_a_detention_and_training_order_on_the_record_notifies_on_half_its_term(cambridgeshire):
+    # SOA 2003 s131 and s82: a 12-month DTO is 6 months liable to be detained, "6 months or
+    # less: 7 years", halved to 3 years 6 months for a 16-year-old (s82(2)); CJA 2003 s327(3)
+    # counts the full 12-month term for category 2.
+    from openom.mappa.selectors import category_of
+    from openom.sentencing.constants import SentenceType
+    from tests.factories import PersonFactory
+    from tests.public_protection_personas import convicted_of
+
+    youth = PersonFactory(probation_area=cambridgeshire, date_of_birth=dt.date(2008, 5, 1))
+    convicted_of(
+        youth,
+        "01900",
+        on=dt.date(2024, 6, 3),
+        sentence_type=SentenceType.DETENTION_AND_TRAINING_ORDER,
+        months=12,
+    )
+    result = category_of(youth, as_of=TODAY)
+    assert result.notification.period == rules_term(years=3, months=6)
+    assert result.notification.end == dt.date(2027, 12, 2)
+    during_the_order = category_of(youth, as_of=dt.date(2024, 12, 2))
+    assert during_the_order.also_meets == (2,)
+
+
+def rules_term(**kwargs):
+    from openom.mappa.rules import Term
+
+    return Term(**kwargs)

@@ -29,6 +29,7 @@ def test_a_coordinator_takes_a_referral_sets_a_level_and_runs_a_meeting(
             "reason": "Robbery with a weapon; threats made from custody",
             "risk_of_serious_harm": "on",
             "risk_linked_to_offending": "on",
+            "_confirmed": "yes",  # after checking the answers
         },
     )
     assert referred.status_code == 302
@@ -77,6 +78,9 @@ def test_a_coordinator_takes_a_referral_sets_a_level_and_runs_a_meeting(
         {
             "minutes": "Agreed exclusion zone and weekly home visits",
             "risk_management_plan": "Curfew",
+            # The versions the page was read at, as the form carries them (issue #14).
+            "version": item.version,
+            "registration_version": item.registration.version,
         },
     )
     client.post(

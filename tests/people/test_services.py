@@ -181,3 +181,13 @@ def test_a_new_circumstance_ends_the_previous_one_of_its_kind(olivia, daniel):
 
     current = daniel.circumstances.filter(end_date__isnull=True).get()
     assert current.status == CircumstanceStatus.EMPLOYED_FULL_TIME
+
+
+def test_a_stale_personal_details_save_shows_the_saved_values_and_who_saved(daniel, sam, olivia):
+    opened_at = daniel.version
+    person_update(person=daniel, data={"forename": "Dan"}, version=opened_at, actor=sam)
+    with pytest.raises(EditConflict) as refused:
+        person_update(person=daniel, data={"forename": "Danny"}, version=opened_at, actor=olivia)
+    assert refused.value.message.startswith("Someone else saved this person's details at ")
+    assert refused.value.theirs["forename"] == "Dan"
+    assert daniel.history.order_by("-history_date").first().history_user == sam

@@ -157,3 +157,30 @@ def test_autosave_answers_a_stale_draft_with_a_warning_not_an_overwrite(client, 
     assert stale.status_code == 409 and "Someone else saved this plan" in stale.content.decode()
     plan.refresh_from_db()
     assert plan.person_comments == "First"
+
+
+def test_an_objective_edit_read_before_a_colleagues_save_is_refused_and_kept_in_history(
+    plan, olivia, sam
+):
+    from openom.planning.services import objective_update
+
+    goal = objective(plan, olivia)
+    read_at = goal.version
+    objective_update(
+        objective=goal, data={"description": "Sam: supported housing"}, version=read_at, actor=sam
+    )
+    with pytest.raises(EditConflict) as refused:
+        objective_update(
+            objective=goal,
+            data={"description": "Olivia: council flat"},
+            version=read_at,
+            actor=olivia,
+        )
+    assert refused.value.message.startswith("Someone else saved this objective at ")
+    assert refused.value.theirs == {"description": "Sam: supported housing"}
+    goal.refresh_from_db()
+    assert goal.description == "Sam: supported housing"
+    assert [h.description for h in goal.history.order_by("history_date", "history_id")] == [
+        "Find settled accommodation",
+        "Sam: supported housing",
+    ]

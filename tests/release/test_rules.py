@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openom.release.calculators import calculate
+from openom.release.calculators import ReleaseInputError, calculate
 from openom.release.rules.durations import Duration, effective_sentence_length
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import load_params
@@ -218,7 +218,15 @@ def test_release_is_never_after_the_sentence_expiry(
     sentenced: dt.date, months: int, remand: int
 ) -> None:
     iso = sentenced.isoformat()
-    dates = dates_of(booking(sentence(iso, iso, months=months), remand=[(iso, remand)]))
+    payload = booking(sentence(iso, iso, months=months), remand=[(iso, remand)])
+    try:
+        dates = dates_of(payload)
+    except ReleaseInputError as refused:
+        # Remand taking the release to before the sentence date is refused, as the service
+        # does (RELEASE_DATE_BEFORE_SENTENCE_DATE): more than the days to the half-way point.
+        assert refused.codes == ["RELEASE_DATE_BEFORE_SENTENCE_DATE"]
+        assert remand > (Duration({"MONTHS": months}).length_in_days(sentenced) + 1) // 2
+        return
     release = dates.get("CRD") or dates.get("ARD")
     expiry = dates.get("SLED") or dates.get("SED")
     assert release is not None and expiry is not None
@@ -236,6 +244,11 @@ def test_more_remand_never_makes_the_release_later(
     sentenced: dt.date, months: int, remand: int, extra: int
 ) -> None:
     iso = sentenced.isoformat()
-    fewer = dates_of(booking(sentence(iso, iso, months=months), remand=[(iso, remand)]))
-    more = dates_of(booking(sentence(iso, iso, months=months), remand=[(iso, remand + extra)]))
+    try:
+        fewer = dates_of(booking(sentence(iso, iso, months=months), remand=[(iso, remand)]))
+        more = dates_of(booking(sentence(iso, iso, months=months), remand=[(iso, remand + extra)]))
+    except ReleaseInputError as refused:
+        # Refused only when the remand takes the release before the sentence date.
+        assert refused.codes == ["RELEASE_DATE_BEFORE_SENTENCE_DATE"]
+        return
     assert (more.get("CRD") or more["ARD"]) <= (fewer.get("CRD") or fewer["ARD"])

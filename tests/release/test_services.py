@@ -150,55 +150,95 @@ def test_the_mappa_coordinator_of_a_sharing_agency_is_notified_too(
     assert Notification.objects.filter(recipient=pete, person=daniel).exists()
 
 
-def test_sds_plus_applies_to_seven_years_or_more_for_specified_offences_from_april_2020():
+def test_sds_plus_applies_to_seven_calendar_years_or_more_for_specified_offences_from_april_2020():
+    """SI 2020/158 art.2: a term of 7 years or more imposed on or after 1 April 2020. Seven years
+    from 1 April 2020 end on 31 March 2027: 2,556 days, because 29 February 2024 falls within."""
     violent = [OffenceFlags(schedule_15_violent=True, schedule_15_sexual=False)]
+    seven_years_from_1_april_2020 = 2556
     assert is_sds_plus(
         sentenced_at=dt.date(2020, 4, 1),
-        custodial_days=7 * 365,
+        custodial_days=seven_years_from_1_april_2020,
+        age_at_sentence=30,
+        offences=violent,
+    )
+    # 7 x 365 days (2,555) is one day short of 7 years here.
+    assert not is_sds_plus(
+        sentenced_at=dt.date(2020, 4, 1),
+        custodial_days=2555,
         age_at_sentence=30,
         offences=violent,
     )
     assert not is_sds_plus(
         sentenced_at=dt.date(2020, 3, 31),
-        custodial_days=7 * 365,
+        custodial_days=seven_years_from_1_april_2020,
         age_at_sentence=30,
         offences=violent,
     )
+    # CJA 2003 s.244ZA(1)(b): adults only.
     assert not is_sds_plus(
         sentenced_at=dt.date(2021, 1, 1),
-        custodial_days=7 * 365 - 1,
-        age_at_sentence=30,
-        offences=violent,
-    )
-    assert not is_sds_plus(
-        sentenced_at=dt.date(2021, 1, 1),
-        custodial_days=8 * 365,
+        custodial_days=3000,
         age_at_sentence=17,
         offences=violent,
     )
 
 
-def test_sds_plus_reaches_four_years_for_sexual_offences_from_june_2022():
+def test_sds_plus_reaches_four_calendar_years_for_sexual_offences_from_june_2022():
+    """PCSC Act 2022 s.130 (CJA 2003 s.244ZA): from 28 June 2022, 4 years or more for a sexual
+    offence. 4 years from 28 June 2022 end on 27 June 2026: 1,461 days (29 February 2024)."""
     sexual = [OffenceFlags(schedule_15_violent=False, schedule_15_sexual=True)]
+    four_years_from_28_june_2022 = 1461
     assert is_sds_plus(
         sentenced_at=dt.date(2022, 6, 28),
-        custodial_days=4 * 365,
+        custodial_days=four_years_from_28_june_2022,
+        age_at_sentence=25,
+        offences=sexual,
+    )
+    # 3 years 11 months 27 days (to 23 June 2026) is not 4 years.
+    three_years_eleven_months_27_days = (dt.date(2026, 6, 24) - dt.date(2022, 6, 28)).days
+    assert three_years_eleven_months_27_days == 1457
+    assert not is_sds_plus(
+        sentenced_at=dt.date(2022, 6, 28),
+        custodial_days=three_years_eleven_months_27_days,
+        age_at_sentence=25,
+        offences=sexual,
+    )
+    # Nor is 4 x 365 days (1,460) here.
+    assert not is_sds_plus(
+        sentenced_at=dt.date(2022, 6, 28),
+        custodial_days=1460,
         age_at_sentence=25,
         offences=sexual,
     )
     assert not is_sds_plus(
         sentenced_at=dt.date(2022, 6, 27),
-        custodial_days=4 * 365,
+        custodial_days=four_years_from_28_june_2022,
         age_at_sentence=25,
         offences=sexual,
     )
 
 
-def test_sds40_excludes_sexual_offences_and_violent_offences_of_four_years_or_more():
+def test_sds40_excludes_sexual_offences_and_violent_offences_of_four_calendar_years_or_more():
+    """SI 2024/844 Sch 1: violent offences (Sch 15 Part 1) with a term of 4 years or more. From
+    10 September 2024, 4 years end on 9 September 2028: 1,461 days (29 February 2028)."""
     violent = [OffenceFlags(True, False)]
-    assert sds40_exclusions(custodial_days=4 * 365, offences=violent) == ["VIOLENT"]
-    assert sds40_exclusions(custodial_days=4 * 365 - 1, offences=violent) == []
-    assert sds40_exclusions(custodial_days=100, offences=[OffenceFlags(False, True)]) == ["SEXUAL"]
+    sentenced = dt.date(2024, 9, 10)
+    assert sds40_exclusions(custodial_days=1461, offences=violent, sentenced_at=sentenced) == [
+        "VIOLENT"
+    ]
+    assert sds40_exclusions(custodial_days=1460, offences=violent, sentenced_at=sentenced) == []
+    # Every 4 years this century hold a 29 February, so 4 x 365 days is never 4 years.
+    assert (
+        sds40_exclusions(custodial_days=1460, offences=violent, sentenced_at=dt.date(2029, 3, 1))
+        == []
+    )
+    # Without the sentence date, a term that could be 4 years (1,460 days or more) is excluded:
+    # the later release.
+    assert sds40_exclusions(custodial_days=1460, offences=violent) == ["VIOLENT"]
+    sexual = [OffenceFlags(False, True)]
+    assert sds40_exclusions(custodial_days=30, offences=sexual, sentenced_at=sentenced) == [
+        "SEXUAL"
+    ]
 
 
 def test_a_friday_release_and_one_before_a_bank_holiday_are_flagged():

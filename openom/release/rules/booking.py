@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from openom.core.calc import EARLIEST_DATE as CALC_EARLIEST_DATE
+from openom.core.calc import LATEST_DATE as CALC_LATEST_DATE
 from openom.release.rules.durations import UNITS, Duration
 
 SENTENCE_TYPES: dict[str, str] = {
@@ -42,6 +44,37 @@ FIXED_TERM_RECALL_DAYS: dict[str, int] = {
     "FIXED_TERM_RECALL_56": 56,
 }
 RECALL_TYPES: tuple[str, ...] = ("STANDARD_RECALL", *FIXED_TERM_RECALL_DAYS)
+
+
+# The dates a booking may hold (OpenOM's calculator input limits): nothing a prison record holds
+# falls outside them, and the dates calculated from them stay within the calendar.
+EARLIEST_DATE = CALC_EARLIEST_DATE
+LATEST_DATE = CALC_LATEST_DATE
+# Largest counts accepted in a duration (a term of imprisonment) and an adjustment: far beyond
+# any real term (a whole-life term is not a determinate sentence).
+MAXIMUM_DURATION_COUNT: dict[str, int] = {
+    "YEARS": 150,
+    "MONTHS": 1800,
+    "WEEKS": 7800,
+    "DAYS": 55000,
+}
+MAXIMUM_ADJUSTMENT_DAYS = 55000
+# Adjustments that may hold a negative entry correcting an earlier one.
+CORRECTABLE_ADJUSTMENTS: tuple[str, ...] = ("TAGGED_BAIL", "RECALL_TAGGED_BAIL")
+# SDSEarlyReleaseExclusionType values the service accepts.
+EXCLUSION_TYPES: tuple[str, ...] = (
+    "SEXUAL",
+    "VIOLENT",
+    "DOMESTIC_ABUSE",
+    "NATIONAL_SECURITY",
+    "TERRORISM",
+    "SEXUAL_T3",
+    "DOMESTIC_ABUSE_T3",
+    "MURDER_T3",
+    "PROGRESSION_MODEL_SCHEDULE_13_PART_3",
+    "SA2026_PROGRESSION_MODEL_SCHEDULE",
+    "NO",
+)
 
 
 class BookingError(ValueError):
@@ -130,6 +163,8 @@ class Booking:
     # userInputs.calculateErsed: the person is liable to removal (Immigration Act 1971), so the
     # early removal scheme date is asked for (CJA 2003 s.260).
     calculate_ersed: bool = False
+    # booking.fixedTermRecallDetails was given (the recall checks run only then).
+    has_fixed_term_recall_details: bool = False
     external_movements: list[ExternalMovement] = field(default_factory=list)
 
     def toggle(self, name: str) -> bool:
@@ -144,9 +179,29 @@ def _date(value: Any, field_name: str, *, required: bool = True) -> dt.date | No
     if not isinstance(value, str):
         raise BookingError(field_name, "must be a date as a string YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise BookingError(field_name, f"'{value}' is not a date as YYYY-MM-DD") from None
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise BookingError(
+            field_name, f"must be between {EARLIEST_DATE} and {LATEST_DATE}, not {value}"
+        )
+    return date
+
+
+def _object(value: Any, field_name: str) -> Mapping[str, Any]:
+    """An optional JSON object: absent or null is empty; anything else but an object is refused."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise BookingError(field_name, "must be an object")
+    return value
+
+
+def _whole(value: Any, field_name: str, maximum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        raise BookingError(field_name, f"must be a whole number from 0 to {maximum}")
+    return value
 
 
 def _flag(value: Any, field_name: str) -> bool:
@@ -168,6 +223,8 @@ def _duration(value: Any, field_name: str) -> Duration:
             raise BookingError(field_name, f"unknown unit '{unit}'; one of {', '.join(UNITS)}")
         if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
             raise BookingError(field_name, f"{unit} must be a whole number of at least 0")
+        if amount > MAXIMUM_DURATION_COUNT[unit]:
+            raise BookingError(field_name, f"{unit} must be at most {MAXIMUM_DURATION_COUNT[unit]}")
         if amount:
             elements[unit] = amount
     duration = Duration(elements)
@@ -188,19 +245,19 @@ def _sentence(raw: Any, index: int) -> Sentence:
             f"'{raw.get('type')}' is not one of {', '.join(SENTENCE_TYPES)}",
             ["UNSUPPORTED_SENTENCE_TYPE"],
         )
-    offence = raw.get("offence") or {}
-    if not isinstance(offence, Mapping):
-        raise BookingError(f"{where}.offence", "must be an object")
+    offence = _object(raw.get("offence"), f"{where}.offence")
     if kind in {"EDS", "SOPC"}:
         custodial = _duration(raw.get("custodialDuration"), f"{where}.custodialDuration")
         extension = _duration(raw.get("extensionDuration"), f"{where}.extensionDuration")
     else:
         custodial = _duration(raw.get("duration"), f"{where}.duration")
         extension = Duration()
-    arrangements = raw.get("releaseArrangements") or {}
-    recall = raw.get("recall") or None
+    arrangements = _object(raw.get("releaseArrangements"), f"{where}.releaseArrangements")
+    recall = raw.get("recall")
     recall_type = None
     return_to_custody = None
+    if recall is not None:
+        recall = _object(recall, f"{where}.recall") or None
     if recall is not None:
         recall_type = recall.get("recallType")
         if recall_type not in RECALL_TYPES:
@@ -212,7 +269,27 @@ def _sentence(raw: Any, index: int) -> Sentence:
         return_to_custody = _date(
             recall.get("returnToCustodyDate"), f"{where}.recall.returnToCustodyDate", required=False
         )
-    consecutive = raw.get("consecutiveSentenceUUIDs") or []
+    consecutive = raw.get("consecutiveSentenceUUIDs")
+    if consecutive is None:
+        consecutive = []
+    if not isinstance(consecutive, list) or not all(isinstance(c, str) for c in consecutive):
+        raise BookingError(
+            f"{where}.consecutiveSentenceUUIDs", "must be a list of sentence identifiers"
+        )
+    identifier = raw.get("identifier")
+    if identifier is not None and not isinstance(identifier, str):
+        raise BookingError(f"{where}.identifier", "must be a string")
+    offence_code = offence.get("offenceCode")
+    if offence_code is not None and not isinstance(offence_code, str):
+        raise BookingError(f"{where}.offence.offenceCode", "must be a string")
+    exclusions = arrangements.get("sdsEarlyReleaseExclusions")
+    if exclusions is None:
+        exclusions = []
+    if not isinstance(exclusions, list) or any(e not in EXCLUSION_TYPES for e in exclusions):
+        raise BookingError(
+            f"{where}.releaseArrangements.sdsEarlyReleaseExclusions",
+            f"must be a list of {', '.join(EXCLUSION_TYPES)}",
+        )
     return Sentence(
         index=index,
         kind=kind,
@@ -220,22 +297,23 @@ def _sentence(raw: Any, index: int) -> Sentence:
         offence_committed=_date(
             offence.get("committedAt"), f"{where}.offence.committedAt", required=False
         ),
-        offence_code=offence.get("offenceCode"),
+        offence_code=offence_code,
         custodial=custodial,
         extension=extension,
-        identifier=raw.get("identifier"),
+        identifier=identifier,
         consecutive_to=tuple(str(c) for c in consecutive),
-        sds_plus=bool(arrangements.get("isSDSPlus", False)),
-        sds_plus_eligible=bool(
-            arrangements.get("isSDSPlusEligibleSentenceTypeLengthAndOffence", False)
+        sds_plus=_flag(arrangements.get("isSDSPlus"), f"{where}.releaseArrangements.isSDSPlus"),
+        sds_plus_eligible=_flag(
+            arrangements.get("isSDSPlusEligibleSentenceTypeLengthAndOffence"),
+            f"{where}.releaseArrangements.isSDSPlusEligibleSentenceTypeLengthAndOffence",
         ),
-        exclusions=tuple(
-            str(e) for e in (arrangements.get("sdsEarlyReleaseExclusions") or []) if e != "NO"
+        exclusions=tuple(str(e) for e in exclusions if e != "NO"),
+        section250=_flag(
+            arrangements.get("isSection250"), f"{where}.releaseArrangements.isSection250"
         ),
-        section250=bool(arrangements.get("isSection250", False)),
         recall_type=recall_type,
         return_to_custody=return_to_custody,
-        automatic_release=bool(raw.get("automaticRelease", False)),
+        automatic_release=_flag(raw.get("automaticRelease"), f"{where}.automaticRelease"),
         latest_tused=_date(raw.get("latestTusedDate"), f"{where}.latestTusedDate", required=False),
         fine_amount=_amount(raw.get("fineAmount"), f"{where}.fineAmount"),
     )
@@ -266,13 +344,22 @@ def _adjustments(raw: Any) -> list[Adjustment]:
             raise BookingError(
                 f"booking.adjustments.{kind}", f"unknown type; one of {', '.join(ADJUSTMENT_TYPES)}"
             )
-        for position, item in enumerate(items or []):
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise BookingError(f"booking.adjustments.{kind}", "must be a list of adjustments")
+        for position, item in enumerate(items):
             where = f"booking.adjustments.{kind}[{position}]"
             if not isinstance(item, Mapping):
                 raise BookingError(where, "must be an object")
-            days = item.get("numberOfDays")
-            if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-                raise BookingError(f"{where}.numberOfDays", "must be a whole number of at least 0")
+            # An adjustment recorded without a number of days counts none (the service's
+            # default); anything but a whole number, null included, is refused. Tagged bail may
+            # be entered as a negative figure correcting an earlier entry (as NOMIS records it).
+            raw_days = item.get("numberOfDays", 0)
+            if kind in CORRECTABLE_ADJUSTMENTS and isinstance(raw_days, int) and raw_days < 0:
+                days = -_whole(-raw_days, f"{where}.numberOfDays", MAXIMUM_ADJUSTMENT_DAYS)
+            else:
+                days = _whole(raw_days, f"{where}.numberOfDays", MAXIMUM_ADJUSTMENT_DAYS)
             result.append(
                 Adjustment(
                     kind=kind,
@@ -284,6 +371,12 @@ def _adjustments(raw: Any) -> list[Adjustment]:
                     to_date=_date(item.get("toDate"), f"{where}.toDate", required=False),
                     reason=_reason(item.get("additionalInfo"), f"{where}.additionalInfo"),
                 )
+            )
+    for kind in CORRECTABLE_ADJUSTMENTS:
+        if sum(a.days for a in result if a.kind == kind) < 0:
+            raise BookingError(
+                f"booking.adjustments.{kind}",
+                "the corrections take away more days than were recorded",
             )
     return result
 
@@ -326,6 +419,8 @@ def _movements(raw: Any) -> list[ExternalMovement]:
 
 
 def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> Booking:
+    if not isinstance(payload, Mapping):
+        raise BookingError("booking", "the input must be an object with a booking")
     booking = payload.get("booking")
     if not isinstance(booking, Mapping):
         raise BookingError(
@@ -342,23 +437,32 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
     profile = payload.get("params") or "calculation-params"
     if profile not in profiles:
         raise BookingError("params", f"'{profile}' is not one of {', '.join(profiles)}")
-    toggles = payload.get("featureToggles") or {}
-    if not isinstance(toggles, Mapping):
-        raise BookingError("featureToggles", "must be an object of true/false flags")
-    user_inputs = payload.get("userInputs") or {}
-    if not isinstance(user_inputs, Mapping):
-        raise BookingError("userInputs", "must be an object")
+    toggles = _object(payload.get("featureToggles"), "featureToggles")
+    for name, value in toggles.items():
+        _flag(value, f"featureToggles.{name}")
+    user_inputs = _object(payload.get("userInputs"), "userInputs")
+    ftr_details = _object(booking.get("fixedTermRecallDetails"), "booking.fixedTermRecallDetails")
+    recall_length = ftr_details.get("recallLength")
+    if recall_length is not None:
+        recall_length = _whole(recall_length, "booking.fixedTermRecallDetails.recallLength", 56)
+    sentences = [_sentence(raw, i) for i, raw in enumerate(raw_sentences)]
+    date_of_birth = _date(offender.get("dateOfBirth"), "booking.offender.dateOfBirth")
+    if date_of_birth is not None and any(s.sentenced_at < date_of_birth for s in sentences):
+        raise BookingError("booking.offender.dateOfBirth", "is after a sentence date")
     return Booking(
-        date_of_birth=_date(offender.get("dateOfBirth"), "booking.offender.dateOfBirth"),  # type: ignore[arg-type]
-        sentences=[_sentence(raw, i) for i, raw in enumerate(raw_sentences)],
+        date_of_birth=date_of_birth,  # type: ignore[arg-type]
+        sentences=sentences,
         adjustments=_adjustments(booking.get("adjustments")),
-        active_sex_offender=bool(offender.get("isActiveSexOffender", False)),
+        active_sex_offender=_flag(
+            offender.get("isActiveSexOffender"), "booking.offender.isActiveSexOffender"
+        ),
         return_to_custody=_date(
             booking.get("returnToCustodyDate"), "booking.returnToCustodyDate", required=False
         ),
         profile=str(profile),
         toggles={str(k): bool(v) for k, v in toggles.items()},
-        fixed_recall_length=(booking.get("fixedTermRecallDetails") or {}).get("recallLength"),
+        fixed_recall_length=recall_length,
+        has_fixed_term_recall_details=booking.get("fixedTermRecallDetails") is not None,
         external_movements=_movements(booking.get("externalMovements")),
         calculate_ersed=_flag(user_inputs.get("calculateErsed"), "userInputs.calculateErsed"),
     )

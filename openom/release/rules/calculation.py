@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from openom.release.rules.adjustments import SentenceAdjustments
 from openom.release.rules.booking import FIXED_TERM_RECALL_DAYS, Booking
-from openom.release.rules.durations import MONTHS, add_months, days_in_aggregate
+from openom.release.rules.dates import HDC_365_COMMENCEMENT_DATE
+from openom.release.rules.durations import MONTHS, YEARS, add_months, days_in_aggregate
 from openom.release.rules.ersed import ERSED_TRACKS, ErsedInputs, calculate_ersed
 from openom.release.rules.hdced import HdcedInputs, calculate_hdced
 from openom.release.rules.params import Params, Tranche
 from openom.release.rules.sentences import (
     CJA1991_LED_POINT,
+    TUSED_MAXIMUM_YEARS,
     ReleaseCalculation,
     Unit,
     age_on,
@@ -31,8 +34,9 @@ from openom.release.rules.sentences import (
 FTR14_MAXIMUM_MONTHS = 12
 # ORA 2014 s.2 (CJA 2003 s.256AA): top-up supervision ends 12 months after release.
 TUSED_SUPERVISION_MONTHS = 12
-# PSI 03/2015 para 8.2: a TUSED applies only where the licence period is under 12 months.
-TUSED_LICENCE_PERIOD_LIMIT_DAYS = 365
+# CJA 2003 s.256AA(1) and (7): the supervision period ends 12 months after release, so there is a
+# TUSED only where the licence ends within 12 calendar months of release (PSI 03/2015 para 8.2).
+TUSED_LICENCE_PERIOD_LIMIT_MONTHS = 12
 # Sentencing Act 2020 s.242-243 (DTO early/late release): one month either side of the mid-term
 # for orders of 8 to under 18 months, two months for 18 months to 24 months.
 DTO_TRANSFER_BANDS: tuple[tuple[int, int, bool, int], ...] = ((8, 18, False, 1), (18, 24, True, 2))
@@ -104,20 +108,26 @@ class UnitCalc:
         days = self.adj.awarded_during_custody - self.adj.served_ada - self.adj.unused_ada
         return max(self.sentenced_at, self.release_without_awarded + dt.timedelta(days=days))
 
-    def determinate_release_on(self, date: dt.date) -> dt.date:
-        """The release date as it stood on `date`: before an early release tranche date the
-        sentence was still calculated under the earlier law (the service's timeline)."""
+    def _on(self, date: dt.date, value: Callable[[], dt.date]) -> dt.date:
+        """`value` as it stood on `date`: before an early release tranche date the sentence was
+        still calculated under the earlier law (the service's timeline)."""
         if (
             self.rc_before is None
             or self.earliest_applicable is None
             or date >= self.earliest_applicable
         ):
-            return self.determinate_release
+            return value()
         current, self.rc = self.rc, self.rc_before
         try:
-            return self.determinate_release
+            return value()
         finally:
             self.rc = current
+
+    def determinate_release_on(self, date: dt.date) -> dt.date:
+        return self._on(date, lambda: self.determinate_release)
+
+    def release_without_awarded_on(self, date: dt.date) -> dt.date:
+        return self._on(date, lambda: self.release_without_awarded)
 
     @property
     def adjusted_expiry(self) -> dt.date:
@@ -260,6 +270,11 @@ def calculate_dates(calc: UnitCalc, booking: Booking, params: Params) -> None:
                 adjusted_release=calc.determinate_release,
                 added_days=added,
                 deducted_days=calc.adj.deductions,
+                ual_days=calc.adj.ual_during_custody,
+                spans_hdc365_commencement=unit.is_consecutive
+                and min(p.sentenced_at for p in unit.parts)
+                < HDC_365_COMMENCEMENT_DATE
+                <= max(p.sentenced_at for p in unit.parts),
             ),
             params.hdc,
         )
@@ -327,7 +342,16 @@ def _licence_expiry(calc: UnitCalc) -> dt.date:
 
 
 def _tused(calc: UnitCalc, booking: Booking) -> dt.date | None:
-    if calc.rc.days_to_expiry - calc.rc.days_to_release >= TUSED_LICENCE_PERIOD_LIMIT_DAYS:
+    if calc.unit.is_dto and not calc.unit.duration_less_than(TUSED_MAXIMUM_YEARS, YEARS):
+        # CJA 2003 s.256AA(1)(b): top-up supervision only for a term of less than 2 years
+        # (BookingExtractionService.isTusedableDtos).
+        return None
+    licence_days = calc.rc.days_to_expiry - calc.rc.days_to_release
+    twelve_months = (
+        add_months(calc.unadjusted_release, TUSED_LICENCE_PERIOD_LIMIT_MONTHS)
+        - calc.unadjusted_release
+    ).days
+    if licence_days >= twelve_months:
         return None
     if age_on(booking.date_of_birth, calc.release_without_awarded) < 18:
         return None

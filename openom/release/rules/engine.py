@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -9,7 +10,7 @@ from typing import Any
 
 from openom.release.rules.booking import Booking
 from openom.release.rules.calculation import UnitCalc
-from openom.release.rules.dates import ORA_DATE
+from openom.release.rules.dates import ERS30_COMMENCEMENT_DATE, ORA_DATE
 from openom.release.rules.durations import (
     MONTHS,
     YEARS,
@@ -84,17 +85,11 @@ class BookingResult:
 # Sch 1, and the offences added from 16 December 2024 by SI 2024/1174, the "_T3" ones) and those
 # that keep it out of the progression model (Sentencing Act 2026 schedule; CJA 2003 Sch 13 Pt 3).
 SDS40_EXCLUSIONS = frozenset(
-    {
-        "SEXUAL",
-        "VIOLENT",
-        "DOMESTIC_ABUSE",
-        "NATIONAL_SECURITY",
-        "TERRORISM",
-        "SEXUAL_T3",
-        "DOMESTIC_ABUSE_T3",
-        "MURDER_T3",
-    }
+    {"SEXUAL", "VIOLENT", "DOMESTIC_ABUSE", "NATIONAL_SECURITY", "TERRORISM"}
 )
+# SI 2024/1174 (sds40-additional-excluded-offences-legislation): from 16 December 2024 these
+# offences are released at one half again, for those in custody on that date or sentenced later.
+SDS40_ADDITIONAL_EXCLUSIONS = frozenset({"SEXUAL_T3", "DOMESTIC_ABUSE_T3", "MURDER_T3"})
 PROGRESSION_MODEL_EXCLUSIONS = frozenset(
     {"PROGRESSION_MODEL_SCHEDULE_13_PART_3", "SA2026_PROGRESSION_MODEL_SCHEDULE"}
 )
@@ -137,8 +132,16 @@ def _progression_applies(unit: Unit, position: int, params: Params, pm_units: se
     )
 
 
+def _additionally_excluded(part: Any) -> bool:
+    return bool(set(part.exclusions) & SDS40_ADDITIONAL_EXCLUSIONS)
+
+
 def _multipliers(
-    units: list[Unit], params: Params, early_units: set[int], pm_units: set[int] = frozenset()
+    units: list[Unit],
+    params: Params,
+    early_units: set[int],
+    pm_units: set[int] = frozenset(),
+    t3_units: set[int] = frozenset(),
 ) -> dict[int, Fraction]:
     multipliers: dict[int, Fraction] = {}
     commencement = params.sds40_commencement
@@ -158,6 +161,10 @@ def _multipliers(
             fixed = fixed_multiplier(part)
             if fixed is not None:
                 multipliers[part.index] = fixed
+            elif _additionally_excluded(part) and (
+                part.sentenced_at >= params.sds40_tranche_three_date or position in t3_units
+            ):
+                multipliers[part.index] = SDS_RELEASE_POINT
             elif _sds40_eligible(part) and (
                 part.sentenced_at >= commencement or position in early_units
             ):
@@ -197,9 +204,10 @@ def _run(
     tranche_date: dt.date | None,
     pm_units: set[int] = frozenset(),
     pm_date: dt.date | None = None,
+    t3_units: set[int] = frozenset(),
 ) -> TimelineResult:
-    multipliers = _multipliers(units, params, early_units, pm_units)
-    before = _multipliers(units, params, early_units if pm_units else set())
+    multipliers = _multipliers(units, params, early_units, pm_units, t3_units)
+    before = _multipliers(units, params, early_units if pm_units else set(), set(), t3_units)
     tranche_units = pm_units or early_units
     calcs = []
     for position, unit in enumerate(units):
@@ -278,9 +286,10 @@ def _allocate_tranche(
         if tranche.kind == "FINAL":
             chosen = tranche
             break
+        # TrancheAllocationService.durationInUnit: only the parts imposed before commencement.
         limit = all(
-            units[p].length_days()
-            < days_in_unit(units[p].sentenced_at, tranche.duration or 0, YEARS)
+            _tranche_length(units[p], first.date)
+            < days_in_unit(_tranche_start(units[p], first.date), tranche.duration or 0, YEARS)
             for p in in_custody
         )
         if limit:
@@ -323,9 +332,16 @@ def _apply_sds40_defaulting(
     return dates
 
 
-def _hdc_repeal(booking: Booking) -> bool:
-    """featureToggles.applyPostHdcedRepealRules: HDC repealed for adults under the 2026 reforms."""
-    return booking.toggle("applyPostHdcedRepealRules")
+def _extract(calcs: list[UnitCalc], booking: Booking) -> Any:
+    """Booking-level dates, with featureToggles.applyPostHdcedRepealRules (HDC repealed for
+    adults under the 2026 reforms) and adultHdcSuspended."""
+    return extract(
+        calcs,
+        booking.date_of_birth,
+        hdc_repeal=booking.toggle("applyPostHdcedRepealRules"),
+        adult_hdc_suspended=booking.toggle("adultHdcSuspended"),
+        return_to_custody=booking.return_to_custody,
+    )
 
 
 def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
@@ -340,6 +356,11 @@ def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
         and a.applies_from < commencement
         and a.from_date >= commencement
     )
+
+
+def _tranche_start(unit: Unit, commencement: dt.date) -> dt.date:
+    before = [p.sentenced_at for p in unit.parts if p.sentenced_at < commencement]
+    return min(before, default=unit.sentenced_at)
 
 
 def _tranche_length(unit: Unit, commencement: dt.date) -> int:
@@ -452,11 +473,60 @@ def _sds40_dates(
     standard_calcs = subset(standard)
     if not standard_calcs:
         return {}
-    standard_dates = extract(standard_calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
+    standard_dates = _extract(standard_calcs, booking).dates
     if early is None or tranche_date is None:
         return standard_dates
-    early_dates = extract(subset(early), booking.date_of_birth, _hdc_repeal(booking)).dates
+    early_dates = _extract(subset(early), booking).dates
     return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
+
+
+def _ers30_snapshot(
+    booking: Booking,
+    params: Params,
+    is_holiday: IsHoliday,
+    final: TimelineResult,
+    dates: dict[str, dt.date],
+) -> dict[str, dt.date]:
+    """featureToggles.useLatestErsedFromPreErs30Snapshot (CRS-2812): a chain of consecutive
+    sentences spanning the ERS30 commencement keeps the ERSED it had the day before, when later
+    than the one it has now (BookingTimelineService, BookingExtractionService)."""
+    if (
+        not booking.toggle("useLatestErsedFromPreErs30Snapshot")
+        or not booking.calculate_ersed
+        or "ERSED" not in dates
+        or not any(s.sentenced_at > ERS30_COMMENCEMENT_DATE for s in booking.sentences)
+    ):
+        return dates
+    with_ersed = [c for c in final.calcs if "ERSED" in c.dates and not c.is_immediate_release]
+    if not with_ersed:
+        return dates
+    latest = max(with_ersed, key=lambda c: c.dates["ERSED"])
+    part_dates = [p.sentenced_at for p in latest.unit.parts]
+    spans = latest.unit.is_consecutive and (
+        min(part_dates) < ERS30_COMMENCEMENT_DATE <= max(part_dates)
+    )
+    if not spans:
+        return dates
+    before = [s for s in booking.sentences if s.sentenced_at < ERS30_COMMENCEMENT_DATE]
+    kept = {s.identifier for s in before}
+    snapshot_booking = dataclasses.replace(
+        booking,
+        sentences=[
+            dataclasses.replace(
+                s, consecutive_to=tuple(c for c in s.consecutive_to if c in kept), track=""
+            )
+            for s in before
+        ],
+        adjustments=[a for a in booking.adjustments if a.applies_from < ERS30_COMMENCEMENT_DATE],
+        external_movements=[
+            m for m in booking.external_movements if m.date < ERS30_COMMENCEMENT_DATE
+        ],
+        toggles={**booking.toggles, "useLatestErsedFromPreErs30Snapshot": False},
+    )
+    snapshot = calculate_booking(snapshot_booking, params, is_holiday).dates.get("ERSED")
+    if snapshot is not None and snapshot > dates["ERSED"]:
+        return {**dates, "ERSED": snapshot}
+    return dates
 
 
 def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -> BookingResult:
@@ -476,7 +546,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             },
         )
     standard = _run(units, booking, params, is_holiday, set(), None)
-    standard_extracted = extract(standard.calcs, booking.date_of_birth, _hdc_repeal(booking))
+    standard_extracted = _extract(standard.calcs, booking)
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
@@ -487,8 +557,26 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         tranche, early_units = allocation
         tranche_name, tranche_date = tranche.name, tranche.date
         final = sds40_run = _run(units, booking, params, is_holiday, early_units, tranche.date)
-        early_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
-        dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche.date)
+    # The additional exclusions take those still in custody on their commencement back to
+    # release at one half (TimelineSDSLegislationAmendmentHandler).
+    t3_units = {
+        p
+        for p in _in_custody_on(final, params.sds40_tranche_three_date)
+        if any(_additionally_excluded(part) for part in units[p].parts)
+    }
+    if t3_units:
+        final = _run(
+            units, booking, params, is_holiday, early_units, tranche_date, t3_units=t3_units
+        )
+        if sds40_run is None:
+            standard = final
+            standard_extracted = _extract(final.calcs, booking)
+            dates = dict(standard_extracted.dates)
+        else:
+            sds40_run = final
+    if allocation is not None and tranche_date is not None:
+        early_dates = _extract(final.calcs, booking).dates
+        dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche_date)
     pm_tranche = _allocate_progression(booking, final, params)
     progression_tranche = pm_tranche.name if pm_tranche is not None else None
     if pm_tranche is not None:
@@ -507,11 +595,21 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         )
         _progression_types(units, pm_units)
         final = _run(
-            units, booking, params, is_holiday, early_units, tranche_date, pm_units, pm_date
+            units,
+            booking,
+            params,
+            is_holiday,
+            early_units,
+            tranche_date,
+            pm_units,
+            pm_date,
+            t3_units,
         )
-        pm_dates = extract(final.calcs, booking.date_of_birth, _hdc_repeal(booking)).dates
+        pm_dates = _extract(final.calcs, booking).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
-    if "PRRD" in dates:
+    dates = _ers30_snapshot(booking, params, is_holiday, final, dates)
+    if "PRRD" in dates and allocation is not None:
+        # SDS40EarlyReleaseDefaultingRulesService.adjustPrrdForArdOrCrd (SDS40 final dates only).
         release_kind = "CRD" if "CRD" in dates else "ARD" if "ARD" in dates else None
         if release_kind is not None:
             if dates[release_kind] > dates["PRRD"]:

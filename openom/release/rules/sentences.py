@@ -190,16 +190,19 @@ def build_units(booking: Booking) -> list[Unit]:
 
 
 def combine_single_term(units: list[Unit]) -> list[Unit]:
+    """Sentences served as one term (SentenceCombinationService.createSingleTermSentences)."""
+    if len(units) < 2 or any(u.is_consecutive or u.is_recall for u in units):
+        return units
+    if all(u.parts[0].kind == "DTO" for u in units):
+        return _dto_single_term(units)
+    if not all(u.parts[0].kind == "SDS" and before_cja_and_laspo(u.parts[0]) for u in units):
+        return units
+    return _cja1991_single_term(units)
+
+
+def _cja1991_single_term(units: list[Unit]) -> list[Unit]:
     """CJA 1991 s.51(2): overlapping sentences for offences before 4 April 2005 imposed before
     3 December 2012 are served as a single term from the first sentence to the last expiry."""
-    if len(units) < 2 or not all(
-        not u.is_consecutive
-        and u.parts[0].kind == "SDS"
-        and before_cja_and_laspo(u.parts[0])
-        and not u.is_recall
-        for u in units
-    ):
-        return units
     ordered = sorted(units, key=lambda u: u.sentenced_at)
     start = ordered[0].sentenced_at
     end = start + dt.timedelta(days=ordered[0].length_days() - 1)
@@ -209,6 +212,38 @@ def combine_single_term(units: list[Unit]) -> list[Unit]:
         end = max(end, unit.sentenced_at + dt.timedelta(days=unit.length_days() - 1))
     parts = [u.parts[0] for u in ordered]
     return [Unit(parts, single_term_days=(end - start).days + 1)]
+
+
+def _dto_single_term(units: list[Unit]) -> list[Unit]:
+    """Sentencing Act 2020 s.237 and s.238(2) (DtoSingleTermSentence): detention and training
+    orders made on different dates while another is being served are one term, from the first
+    order to the later expiry of the longest first and longest last order, and no more than 24
+    months (s.238(2))."""
+    ordered = sorted(units, key=lambda u: u.sentenced_at)
+    first_date, last_date = ordered[0].sentenced_at, ordered[-1].sentenced_at
+    if first_date == last_date:
+        return units
+    # Each later order must be made while the term is still being served in custody.
+    start = first_date
+    release = start + dt.timedelta(days=ceil_days(Fraction(ordered[0].length_days(), 2)) - 1)
+    for unit in ordered[1:]:
+        if unit.sentenced_at > release:
+            return units
+        release = max(
+            release,
+            unit.sentenced_at + dt.timedelta(days=ceil_days(Fraction(unit.length_days(), 2)) - 1),
+        )
+    earliest = max((u for u in ordered if u.sentenced_at == first_date), key=Unit.length_days)
+    latest = max((u for u in ordered if u.sentenced_at == last_date), key=Unit.length_days)
+    expiry = max(
+        u.sentenced_at + dt.timedelta(days=u.parts[0].total.length_in_days(u.sentenced_at) - 1)
+        for u in (earliest, latest)
+    )
+    days = (expiry - first_date).days + 1
+    cap = days_in_unit(first_date, DTO_MAXIMUM_MONTHS, MONTHS)
+    if days - 1 > cap:
+        days = cap
+    return [Unit([u.parts[0] for u in ordered], single_term_days=days)]
 
 
 def identify_part(sentence: Sentence) -> None:
@@ -309,6 +344,9 @@ def identify(unit: Unit, booking: Booking) -> None:
         else:
             if all(p.sds_plus for p in unit.parts):
                 types = {"SLED", "CRD"}
+            elif not any(p.kind in {"SDS", "DTO"} for p in unit.parts):
+                # A chain of single terms (BOTUS, fines in default) has no licence.
+                types = {"SED", "ARD"}
             elif unit.is_dto:
                 types = {"SED", "MTD", "ETD", "LTD", "TUSED"}
             elif any(before_cja_and_laspo(p) for p in unit.parts) and not all(
@@ -414,6 +452,12 @@ def release_calculation(unit: Unit, multipliers: dict[int, Fraction]) -> Release
             ped_days = ceil_days(ped_multiplier(part) * release_days)
         return ReleaseCalculation(unit.length_days(), exact, release_days, ped_days)
 
+    if unit.is_dto:
+        # Consecutive DTOs: one term of at most 24 months (Sentencing Act 2020 s.238(2)),
+        # released at its half-way point.
+        days = unit.length_days()
+        release_days = ceil_days(Fraction(days) * DTO_RELEASE_POINT)
+        return ReleaseCalculation(days, Fraction(release_days), release_days, None)
     with_ped = [p for p in unit.parts if has_ped(p)]
     without_ped = [p for p in unit.parts if not has_ped(p)]
     groups: list[list[Sentence]] = []

@@ -10,6 +10,7 @@ the latest release (moved to the previous working day).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,11 +50,16 @@ def _share(calcs: list[UnitCalc], delta: SentenceAdjustments) -> None:
                 delta,
                 is_recall=unit.is_recall,
                 is_botus=unit.is_botus,
-                is_dto_before_pcsc=unit.is_dto and unit.parts[0].track == "DTO_BEFORE_PCSC",
+                is_dto_before_pcsc=unit.is_dto
+                and all(p.track == "DTO_BEFORE_PCSC" for p in unit.parts),
                 is_civil_fine=not unit.is_consecutive and unit.parts[0].is_civil,
                 only_terms=all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in unit.parts),
             )
         )
+
+
+def _total_days(adj: SentenceAdjustments) -> int:
+    return sum(getattr(adj, f.name) for f in dataclasses.fields(adj))
 
 
 def _days(adjustments: list[Adjustment], kind: str, date: dt.date) -> int:
@@ -93,8 +99,11 @@ def run_timeline(
 ) -> TimelineResult:
     adjustments = booking.adjustments
     releases = release_movements(booking)
+    # Every sentence date, including later parts of a chain or single term: deductions recorded
+    # against a later part apply from its date (TimelineSentenceCalculationHandler).
+    part_dates = {p.sentenced_at for c in calcs for p in c.unit.parts}
     event_dates = sorted(
-        {c.sentenced_at for c in calcs}
+        part_dates
         | set(releases)
         | {
             a.applies_from
@@ -133,12 +142,27 @@ def run_timeline(
         changed = False
         newly = [c for c in pending if c.sentenced_at == date]
         if newly:
-            existing = group[0].adj if group else SentenceAdjustments()
+            # TimelineSentenceCalculationHandler: the new sentences take the adjustments of the
+            # sentence in custody with the most adjustment days, and the ADAs already served
+            # when they are imposed after the release (without ADAs) of the latest release.
+            existing = (
+                max((c.adj for c in group), key=_total_days) if group else SentenceAdjustments()
+            )
             served = 0
             if group and latest_release_calc is not None:
-                without = latest_release_calc.release_without_awarded
+                without = latest_release_calc.release_without_awarded_on(date)
                 if date > without:
                     served = (date - without).days - 1
+            identifiers = {p.identifier for c in group for p in c.unit.parts if p.identifier}
+            if any(
+                p.consecutive_to and p.consecutive_to[0] in identifiers
+                for c in newly
+                for p in c.unit.parts
+                if p.sentenced_at == date
+            ):
+                served = 0
+            if served == 0:
+                served = existing.served_ada
             _share(
                 newly,
                 SentenceAdjustments(
@@ -153,15 +177,19 @@ def run_timeline(
             padas = 0
             group.extend(newly)
             pending = [c for c in pending if c not in newly]
+        if (newly or date in part_dates) and group:
             _share(
                 group,
                 SentenceAdjustments(
                     **{
                         field_name: _days(adjustments, kind, date)
                         for kind, field_name in DEDUCTION_FIELDS.items()
-                    }
+                    },
+                    awarded_during_custody=0 if newly else padas,
                 ),
             )
+            if not newly:
+                padas = 0
             changed = True
         # TimelineExternalMovementCalculationHandler: a release from prison ends the period of
         # custody on that day; no recalculation moves it on that date.

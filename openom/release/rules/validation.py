@@ -18,6 +18,20 @@ FTR_SENTENCE_GAP_DAYS = 14
 
 def validate_before(booking: Booking) -> None:
     """Checks that need no calculation."""
+    if booking.toggle("routeProgressionModelScheduleExclusionToManual") and any(
+        s.kind == "SDS"
+        and not s.section250
+        and not s.is_recall
+        and "SA2026_PROGRESSION_MODEL_SCHEDULE" in s.exclusions
+        for s in booking.sentences
+    ):
+        # RouteProgressionModelExclusionToManualValidator.
+        raise BookingError(
+            "booking.sentences",
+            "an offence excluded from the progression model (Sentencing Act 2026 schedule): "
+            "calculate manually",
+            ["PROGRESSION_MODEL_SCHEDULE_EXCLUSION"],
+        )
     for sentence in booking.sentences:
         if sentence.recall_type == "FIXED_TERM_RECALL_56" and sentence.return_to_custody is None:
             raise BookingError(
@@ -64,6 +78,9 @@ def _validate_fixed_term_recalls(booking: Booking, result: BookingResult) -> Non
     """A 14-day recall needs every sentence of 12 months or more to end within 14 days of the
     return to custody; a 28-day recall needs one of 12 months or more that does not (CJA 2003
     s.255B(7); calculate-release-dates-api RecallValidationService)."""
+    if not booking.has_fixed_term_recall_details:
+        # FixedTermRecallAfterCalculationValidator runs only with fixedTermRecallDetails.
+        return
     calcs = [
         c
         for c in result.calcs
@@ -233,12 +250,64 @@ def _validate_hdced_repeal(booking: Booking, result: BookingResult) -> None:
         )
 
 
+def _validate_adjustments_after_release(booking: Booking, result: BookingResult) -> None:
+    """AdjustmentsAfterReleaseDateValidator: additional days awarded (or restored) after the
+    latest release of a sentence other than a single term cannot be applied."""
+    calcs = [
+        c
+        for c in result.calcs
+        if not all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in c.unit.parts)
+    ]
+    if not calcs:
+        return
+    latest = max(c.release_defaulted for c in calcs)
+    for adjustment in sorted(booking.adjustments, key=lambda a: a.applies_from):
+        if adjustment.applies_from <= latest:
+            continue
+        if adjustment.kind == "ADDITIONAL_DAYS_AWARDED":
+            raise BookingError(
+                "booking.adjustments.ADDITIONAL_DAYS_AWARDED",
+                f"additional days awarded from {adjustment.applies_from}, after the release on "
+                f"{latest}",
+                ["ADJUSTMENT_AFTER_RELEASE_ADA"],
+            )
+        if adjustment.kind == "RESTORATION_OF_ADDITIONAL_DAYS_AWARDED":
+            raise BookingError(
+                "booking.adjustments.RESTORATION_OF_ADDITIONAL_DAYS_AWARDED",
+                f"additional days restored from {adjustment.applies_from}, after the release on "
+                f"{latest}",
+                ["ADJUSTMENT_AFTER_RELEASE_RADA"],
+            )
+
+
+def _validate_sds40_consecutive_between_tranches(result: BookingResult, params: Params) -> None:
+    """SdsImposedConsecBetweenTrancheDatesSds40Validator: with SDS40 tranche 2, a consecutive
+    chain holding an SDS (not SDS+) imposed between the tranche 1 and tranche 2 dates is not
+    supported by the service: calculate manually."""
+    if result.sds40_tranche != "TRANCHE_2" or len(params.sds40_tranches) < 2:
+        return
+    first, second = params.sds40_tranches[0].date, params.sds40_tranches[1].date
+    for calc in result.calcs:
+        if calc.unit.is_consecutive and any(
+            p.kind == "SDS" and not p.sds_plus and first <= p.sentenced_at < second
+            for p in calc.unit.parts
+        ):
+            raise BookingError(
+                "booking.sentences",
+                "an SDS imposed between the SDS40 tranche 1 and tranche 2 dates, consecutive to "
+                "another sentence: calculate manually",
+                ["UNSUPPORTED_SDS40_CONSECUTIVE_SDS_BETWEEN_TRANCHE_COMMENCEMENTS"],
+            )
+
+
 def validate_after(booking: Booking, result: BookingResult, params: Params) -> None:
     """Checks on the calculated booking: fixed term recall types, the progression model's manual
     routes, sentences extinguished by remand, and SHPO breach offences (SX03) released between
     SDS40 tranche 1 and tranche 3 commencement."""
     _validate_fixed_term_recalls(booking, result)
     _validate_remand_overlap(booking, result)
+    _validate_adjustments_after_release(booking, result)
+    _validate_sds40_consecutive_between_tranches(result, params)
     _validate_progression_model(booking, result, params)
     _validate_hdced_repeal(booking, result)
     tranche_one = params.sds40_commencement
