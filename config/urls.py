@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("accounts/", include("openom.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("administration/", include("openom.access.urls")),
     path("api/v1/", api.urls),
     path("cases/<str:crn>/victims/", include("openom.victims.urls")),
     path("cases/<str:crn>/intelligence/", include("openom.intelligence.urls")),

@@ -72,6 +72,7 @@ def allocate(request, crn: str):
         form=form,
         person=allocation.person,
         heading="Allocate the case",
+        check_answers="Allocate the case",
         save=save,
         success=f"{allocation.person.full_name} allocated",
         next_url=reverse("allocation:unallocated"),

@@ -114,6 +114,7 @@ def referral_create(request, case):
         success=f"Referred {case.person.full_name} to {scheme.name}",
         next_url=reverse("people:case-summary", args=[case.person.crn]),
         heading="Refer to IOM",
+        check_answers="Send the referral",
         back_url=reverse("people:case-summary", args=[case.person.crn]),
         person=case.person,
         intro="Any agency can refer, for people on licence, on an order or not under supervision.",

@@ -1,6 +1,7 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from openom.notifications.models import Notification
@@ -9,7 +10,12 @@ from openom.notifications.models import Notification
 def notifications_send(
     *, recipients: Iterable, person, subject: str, body: str, link: str = ""
 ) -> None:
-    """Queue a notification to each recipient once the current transaction commits."""
+    """Queue a notification to each recipient once the current transaction commits.
+
+    Every notification links to its subject: without a more precise link, to the person's case.
+    """
+    if not link and person is not None:
+        link = reverse("people:case-summary", args=[person.crn])
     rows = [
         Notification(recipient=user, person=person, subject=subject, body=body, link=link)
         for user in {u.pk: u for u in recipients if u is not None}.values()

@@ -78,3 +78,32 @@ class PersonForm(ServiceForm):
 
     def address_data(self) -> dict:
         return {k: self.cleaned_data[k] for k in self.ADDRESS_FIELDS}
+
+
+class PersonEditForm(ServiceForm):
+    """Correcting personal details: the identity and needs parts of the person form."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    forename = PersonForm.base_fields["forename"]
+    middle_names = PersonForm.base_fields["middle_names"]
+    surname = PersonForm.base_fields["surname"]
+    preferred_name = forms.CharField(label="Known as", max_length=100, required=False)
+    date_of_birth = PersonForm.base_fields["date_of_birth"]
+    gender = PersonForm.base_fields["gender"]
+    ethnicity = PersonForm.base_fields["ethnicity"]
+    pnc_number = PersonForm.base_fields["pnc_number"]
+    prison_number = PersonForm.base_fields["prison_number"]
+    disability_status = PersonForm.base_fields["disability_status"]
+    disability_details = PersonForm.base_fields["disability_details"]
+    learning_needs = PersonForm.base_fields["learning_needs"]
+    first_language = PersonForm.base_fields["first_language"]
+    interpreter_required = PersonForm.base_fields["interpreter_required"]
+    reason = forms.CharField(
+        label="Why are you changing these details?",
+        help_text="For example: date of birth corrected from the passport. Kept in the history.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why you are changing these details"},
+    )
+
+    def person_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("version", "reason")}

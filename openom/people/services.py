@@ -166,9 +166,18 @@ def person_create(
 
 
 def person_update(
-    *, person: Person, data: dict[str, Any], version: int, actor, today: dt.date | None = None
+    *,
+    person: Person,
+    data: dict[str, Any],
+    version: int,
+    actor,
+    reason: str = "",
+    today: dt.date | None = None,
 ) -> Person:
-    """Change identity details; refuses if someone else saved the record since `version` was read."""
+    """Change identity details; refuses if someone else saved the record since `version` was read.
+
+    The change, with its reason, is kept in the person's history.
+    """
     today = today or timezone.localdate()
     cleaned = _clean_identity(data, today=today, exclude_pk=person.pk)
     with transaction.atomic():
@@ -188,6 +197,7 @@ def person_update(
         _apply_search_keys(locked)
         locked.mark_saved(actor)
         locked.full_clean()
+        locked._change_reason = reason.strip()
         locked.save()
         audit_record(actor=actor, person=locked, action="person_update", detail=", ".join(changed))
     return locked

@@ -17,6 +17,7 @@ urlpatterns = [
         views.case_personal_details,
         name="case-personal-details",
     ),
+    path("cases/<str:crn>/personal-details/change/", views.person_edit, name="person-edit"),
     path(
         "cases/<str:crn>/contact-details/", views.case_contact_details, name="case-contact-details"
     ),

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -11,10 +12,17 @@ from openom.access.policy import may_add_people, people_visible_to
 from openom.access.services import access_log_record_many
 from openom.core.csv import csv_response
 from openom.core.exceptions import ServiceValidationError
+from openom.core.history import changes_of
 from openom.core.pagination import paginate, pagination_context
+from openom.core.views import form_page
 from openom.people import selectors
-from openom.people.forms import PersonForm, PersonSearchForm
-from openom.people.services import likely_duplicates, person_create
+from openom.people.forms import PersonEditForm, PersonForm, PersonSearchForm
+from openom.people.services import (
+    PERSON_EDITABLE_FIELDS,
+    likely_duplicates,
+    person_create,
+    person_update,
+)
 from openom.sentencing.templatetags.sentencing import sentence_type_label
 
 
@@ -150,8 +158,34 @@ def case_personal_details(request, case):
     context.update(
         aliases=list(case.person.aliases.all()),
         circumstances=list(case.person.circumstances.all()),
+        changes=changes_of(case.person),
     )
     return render(request, "people/case/personal_details.html", context)
+
+
+@case_view(CasePart.PERSONAL_DETAILS, edit=True)
+@require_http_methods(["GET", "POST"])
+def person_edit(request, case):
+    person = case.person
+    initial = {field: getattr(person, field) for field in PERSON_EDITABLE_FIELDS}
+    form = PersonEditForm(request.POST or None, initial={**initial, "version": person.version})
+    back = reverse("people:case-personal-details", args=[person.crn])
+    return form_page(
+        request,
+        form=form,
+        person=person,
+        heading="Change personal details",
+        save=lambda data: person_update(
+            person=person,
+            data=form.person_data(),
+            version=data["version"],
+            reason=data["reason"],
+            actor=request.user,
+        ),
+        success="Personal details changed",
+        next_url=back,
+        back_url=back,
+    )
 
 
 @case_view(CasePart.CONTACT_DETAILS)

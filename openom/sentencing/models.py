@@ -229,6 +229,14 @@ class Requirement(TimeStampedModel):
 
     class Meta:
         ordering = ["requirement_type"]
+        indexes = [
+            # Open requirements of a kind (e.g. DRR and ATR beside the IOM cohort).
+            models.Index(
+                fields=["sentence", "requirement_type"],
+                condition=models.Q(termination_date__isnull=True),
+                name="requirement_open_by_type",
+            ),
+        ]
 
     def __str__(self) -> str:
         length = f" {self.length} {self.get_length_unit_display()}" if self.length else ""

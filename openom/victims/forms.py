@@ -1,10 +1,10 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm, clean_uk_phone
+from openom.core.forms import CreateOnceForm, GovUKDateField, ServiceForm, clean_uk_phone
 from openom.victims.models import ContactPreference
 
 
-class VictimForm(ServiceForm):
+class VictimForm(CreateOnceForm):
     forename = forms.CharField(label="First name", max_length=100)
     surname = forms.CharField(label="Last name", max_length=100)
     relationship_to_offender = forms.CharField(
@@ -29,6 +29,26 @@ class VictimForm(ServiceForm):
 
     def clean_phone(self):
         return clean_uk_phone(self.cleaned_data.get("phone", ""))
+
+
+class VictimEditForm(VictimForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    opted_in = forms.TypedChoiceField(
+        label="Have they opted in to victim contact?",
+        choices=[("", "No answer yet"), ("True", "Yes, opted in"), ("False", "No, declined")],
+        coerce=lambda v: v == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Why are you changing these details?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why you are changing the victim's details"},
+    )
+
+    def victim_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("opened_at", "reason")}
 
 
 class VictimSummaryForm(ServiceForm):

@@ -66,11 +66,17 @@ VICTIM_EDITABLE_FIELDS = (
 
 
 def victim_update(
-    *, victim: Victim, data: dict[str, Any], version: int, actor, today: dt.date | None = None
+    *,
+    victim: Victim,
+    data: dict[str, Any],
+    version: int,
+    actor,
+    reason: str = "",
+    today: dt.date | None = None,
 ) -> Victim:
     """Change a victim's record; refused (EditConflict, with the saved values) if someone else
-    saved it since `version` was read."""
-    today = today or dt.date.today()
+    saved it since `version` was read. The reason is kept with the change in the history."""
+    today = today or timezone.localdate()
     errors = victim_problems(data, today)
     if errors:
         raise ServiceValidationError("The victim's details need correcting", field_errors=errors)
@@ -81,6 +87,7 @@ def victim_update(
         for field in fields:
             setattr(locked, field, data[field])
         locked.mark_saved(actor)
+        locked._change_reason = reason.strip()
         locked.save()
         audit_record(
             actor=actor,

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -5,10 +6,16 @@ from django.views.decorators.http import require_http_methods
 from openom.access.constants import CasePart
 from openom.access.decorators import case_view
 from openom.accounts.models import User
+from openom.core.history import changes_of
 from openom.core.views import form_page
 from openom.people.selectors import current_allocation
-from openom.victims.forms import VictimForm, VictimSummaryForm
-from openom.victims.services import victim_add, victim_summary_share
+from openom.victims.forms import VictimEditForm, VictimForm, VictimSummaryForm
+from openom.victims.services import (
+    VICTIM_EDITABLE_FIELDS,
+    victim_add,
+    victim_summary_share,
+    victim_update,
+)
 
 
 def _context(case, tab: str, **extra) -> dict:
@@ -46,6 +53,36 @@ def victim_create(request, case):
         success="Victim record added",
         next_url=back,
         back_url=back,
+    )
+
+
+@case_view(CasePart.VICTIMS)
+@require_http_methods(["GET", "POST"])
+def victim_edit(request, case, pk: int):
+    victim = case.person.victims.filter(pk=pk).first()
+    if victim is None:
+        raise Http404("No such victim")
+    initial = {name: getattr(victim, name) for name in VICTIM_EDITABLE_FIELDS}
+    initial["opted_in"] = "" if victim.opted_in is None else str(victim.opted_in)
+    form = VictimEditForm(request.POST or None, initial={**initial, "version": victim.version})
+    back = reverse("victims:list", args=[case.person.crn])
+    return form_page(
+        request,
+        form=form,
+        person=case.person,
+        heading=f"Change the details of {victim.forename} {victim.surname}",
+        save=lambda data: victim_update(
+            victim=victim,
+            data=form.victim_data(),
+            version=data["version"],
+            reason=data["reason"],
+            actor=request.user,
+        ),
+        success="Victim's details changed",
+        next_url=back,
+        back_url=back,
+        template="victims/victim_edit.html",
+        context={"changes": changes_of(victim)},
     )
 
 

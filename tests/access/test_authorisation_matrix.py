@@ -9,6 +9,7 @@ column.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from openom.victims.models import Victim
 from tests.access.conftest import PERSONAS
 
 ANON = "anonymous"
@@ -53,6 +54,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("people:case-contact-details", "robert"):     case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
     ("people:case-events", "daniel"):              case_row("200 200 302 404 200 404 404 404 404 200 404 404"),
     ("people:case-events", "robert"):              case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
+    ("people:person-edit", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("people:person-edit", "robert"):              case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:event-create", "daniel"):             case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("people:event-create", "robert"):             case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("people:sentence-create", "daniel"):          case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
@@ -91,6 +94,8 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("victims:list", "robert"):                    NOBODY,
     ("victims:add", "daniel"):                     case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:add", "robert"):                     NOBODY,
+    ("victims:edit", "daniel"):                    case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
+    ("victims:edit", "robert"):                    NOBODY,
     ("victims:share-summary", "daniel"):           case_row("404 404 404 404 200 404 404 404 404 404 404 404"),
     ("victims:share-summary", "robert"):           NOBODY,
     ("victims:summary", "daniel"):                 case_row("200 404 404 404 404 404 404 404 404 404 404 404"),
@@ -159,6 +164,11 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("iom:meeting", None):                         row("404 404 404 404 404 404 404 404 404 404 404 404 404 200 404"),
     ("iom:outcomes", None):                        row("404 404 404 404 404 404 404 404 404 404 404 404 404 200 200"),
     ("iom:minutes", None):                         row("404 404 404 404 404 404 404 404 404 404 404 404 404 200 404"),
+    # The administrators' Staff roles page (issue #11 finding 4): Sid only; changes are POSTs.
+    ("access:roles", None):                        row("404 404 404 404 404 404 404 404 404 404 200 404 404 404 404"),
+    ("access:role-grant", None):                   row("404 404 404 404 404 404 404 404 404 404 200 404 404 404 404"),
+    ("access:role-revoke", None):                  dict.fromkeys(PERSONAS, 405) | {ANON: 302},
+    ("access:role-request", None):                 dict.fromkeys(PERSONAS, 405) | {ANON: 302},
     ("accounts:two-factor", None):                 dict.fromkeys(COLUMNS, 302),
     ("accounts:two-factor-set-up", None):          dict.fromkeys(PERSONAS, 200) | {ANON: 302},
     ("accounts:sign-out", None):                   dict.fromkeys(COLUMNS, 405),
@@ -166,10 +176,10 @@ MATRIX: dict[tuple[str, str | None], dict] = {
     ("admin:index", None):                         dict.fromkeys(PERSONAS, 302) | {"sid": 200, ANON: 302},
     ("contacts:list", "daniel"):                   case_row("200 200 302 404 404 404 404 404 404 200 404 404"),
     ("contacts:list", "robert"):                   case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
-    ("contacts:arrange", "daniel"):                case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
-    ("contacts:arrange", "robert"):                case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("contacts:detail", "daniel"):                 case_row("200 200 302 404 404 404 404 404 404 200 404 404"),
     ("contacts:detail", "robert"):                 case_row("200 200 302 404 404 404 404 404 404 404 404 200"),
+    ("contacts:arrange", "daniel"):                case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
+    ("contacts:arrange", "robert"):                case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("contacts:outcome", "daniel"):                case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
     ("contacts:outcome", "robert"):                case_row("200 200 404 404 404 404 404 404 404 404 404 200"),
     ("enforcement:action", "daniel"):              case_row("200 200 404 404 404 404 404 404 404 404 404 404"),
@@ -245,6 +255,8 @@ EXTRA_ARGUMENTS = {
     "planning:review-add": lambda case: {"pk": case.sentence_plans.get().pk},
     "contacts:outcome": lambda case: {"pk": case.contacts.get().pk},
     "contacts:detail": lambda case: {"pk": case.contacts.get().pk},
+    # Robert has no victim: his URL names Daniel's victim, which must not open under his case.
+    "victims:edit": lambda case: {"pk": Victim.objects.order_by("pk").first().pk},
     "enforcement:action": lambda case: {"pk": case.enforcement_actions.get().pk},
     "assessment:edit": lambda case: {"pk": case.assessments.get().pk, "section": "risk"},
     "assessment:complete": lambda case: {"pk": case.assessments.get().pk},
@@ -280,6 +292,9 @@ RECORD_ARGUMENTS = {
     "mappa:sfo-add": lambda r: {"pk": r["mappa_registration"].pk},
     "mappa:sfo-review": lambda r: {"pk": r["mappa_registration"].pk, "sfo": r["mappa_sfo"].pk},
     "iom:referral-screen": lambda r: {"pk": r["iom_referral"].pk},
+    "access:role-grant": lambda r: {"pk": r["role_request"].user.pk},
+    "access:role-revoke": lambda r: {"pk": r["role_request"].user.pk},
+    "access:role-request": lambda r: {"pk": r["role_request"].pk},
     "iom:member": lambda r: {"pk": r["iom_member"].pk},
     "iom:review": lambda r: {"pk": r["iom_member"].pk},
     "iom:action-add": lambda r: {"pk": r["iom_member"].pk},

@@ -71,7 +71,7 @@ def test_a_manager_allocates_from_the_queue_and_the_history_is_kept(client, team
 
     response = client.post(
         reverse("allocation:allocate", args=[new.crn]),
-        {"officer": str(quiet.pk), "justification": "Most capacity"},
+        {"officer": str(quiet.pk), "justification": "Most capacity", "_confirmed": "yes"},
     )
 
     assert response.status_code == 302

@@ -84,7 +84,7 @@ def test_assess_countersign_see_the_tier_and_allocate_to_the_most_capacity(
 
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, live_server, "sam")
-    page.get_by_role("link", name="Countersign").click()
+    page.get_by_role("link", name="Countersign", exact=True).click()
     page.get_by_role("button", name=re.compile("Countersign")).click()
     page.goto(f"{live_server.url}/cases/{daniel.crn}/assessment/")
     assert page.get_by_test_id("tier").inner_text().startswith("B")
@@ -96,6 +96,9 @@ def test_assess_countersign_see_the_tier_and_allocate_to_the_most_capacity(
     assert page.get_by_text("Recommended: Quinn Adams").is_visible()
     page.get_by_label("Why this practitioner").fill("Most capacity in the team")
     page.get_by_role("button", name="Allocate").click()
+    check = page.get_by_test_id("check-answers")
+    assert check.get_by_text("Most capacity in the team").is_visible()
+    page.get_by_role("button", name="Allocate the case").click()
     page.wait_for_url(re.compile(r"/allocation/$"))
     assert (
         CaseAllocation.objects.get(person=newcomer, end_date__isnull=True).offender_manager == quinn

@@ -29,6 +29,7 @@ def test_a_coordinator_takes_a_referral_sets_a_level_and_runs_a_meeting(
             "reason": "Robbery with a weapon; threats made from custody",
             "risk_of_serious_harm": "on",
             "risk_linked_to_offending": "on",
+            "_confirmed": "yes",  # after checking the answers
         },
     )
     assert referred.status_code == 302

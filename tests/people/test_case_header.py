@@ -228,3 +228,12 @@ def test_the_summary_pages_queries_do_not_grow_with_appointments(client, olivia,
             },
         )
     assert count() == few
+
+
+def test_the_mappa_registration_page_links_to_the_case(client, colin, managed):
+    client.force_login(colin)
+    registration = managed.mappa_registrations.get()
+
+    page = client.get(reverse("mappa:registration", args=[registration.pk])).content.decode()
+
+    assert f'href="{reverse("people:case-summary", args=[managed.crn])}"' in page

@@ -98,3 +98,63 @@ def test_a_victim_who_prefers_the_phone_needs_a_phone_number(daniel, vera):
     assert refused.value.field_errors == {
         "phone": "Enter a phone number, as they prefer to be phoned"
     }
+
+
+def test_the_vlo_corrects_a_victims_details_and_the_change_is_kept_with_its_reason(
+    client, vera, daniel, first_victim
+):
+    client.force_login(vera)
+    url = reverse("victims:edit", args=[daniel.crn, first_victim.pk])
+    form = client.get(url).context["form"]
+
+    response = client.post(
+        url,
+        {
+            "forename": "Amy",
+            "surname": "Shaw",
+            "phone": "07700 900 982",
+            "contact_preference": "PHONE",
+            "opted_in": "True",
+            "version": form.initial["version"],
+            "reason": "She phoned with her new mobile number",
+        },
+    )
+
+    assert response.status_code == 302
+    first_victim.refresh_from_db()
+    assert (first_victim.phone, first_victim.opted_in) == ("07700 900 982", True)
+    page = client.get(url).content.decode()
+    assert "Reason: She phoned with her new mobile number" in page
+    assert "07700 900 982" in page
+
+
+def test_a_victim_edit_over_someone_elses_change_is_refused(client, vera, daniel, first_victim):
+    client.force_login(vera)
+    url = reverse("victims:edit", args=[daniel.crn, first_victim.pk])
+    stale = client.get(url).context["form"].initial["version"]
+    # Someone else saved it after Vera opened it.
+    Victim.objects.filter(pk=first_victim.pk).update(
+        views="Wants an exclusion zone", version=stale + 1
+    )
+
+    response = client.post(
+        url,
+        {
+            "forename": "Amy",
+            "surname": "Shaw",
+            "contact_preference": "LETTER",
+            "version": stale,
+            "reason": "Typo",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Someone else saved this victim&#x27;s record" in response.content.decode()
+
+
+def test_only_victim_liaison_officers_reach_the_victim_edit_page(
+    client, olivia, daniel, first_victim
+):
+    client.force_login(olivia)
+    url = reverse("victims:edit", args=[daniel.crn, first_victim.pk])
+    assert client.get(url).status_code == 404

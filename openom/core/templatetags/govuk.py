@@ -1,5 +1,7 @@
 """Template helpers for GOV.UK Design System markup."""
 
+import re
+
 from django import template
 from django.forms import BoundField
 
@@ -72,3 +74,22 @@ def aria_sort(context, key: str) -> str:
 def get_item(mapping, key):
     """Look up `key` in a dict from a template."""
     return mapping.get(key) if mapping else None
+
+
+ISO_PERIOD = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+@register.filter
+def period_words(value) -> str:
+    """An ISO 8601 period in words, as people read it: "P8Y6M" -> "8 years and 6 months"."""
+    match = ISO_PERIOD.match(str(value or "").strip())
+    if not match or not any(match.groups()):
+        return str(value or "")
+    parts = [
+        f"{int(number)} {unit}{'' if int(number) == 1 else 's'}"
+        for number, unit in zip(match.groups(), ("year", "month", "week", "day"), strict=True)
+        if number is not None and (int(number) or unit == "day")
+    ]
+    if not parts:
+        return "0 days"
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
