@@ -154,11 +154,6 @@ def is_approved_premises_resident(person: Person, day: dt.date | None = None) ->
     return approved_premises_residents(day).filter(pk=person.pk).exists()
 
 
-def people_not_restricted_for(user) -> QuerySet[Person]:
-    """Everyone except those an exclusion or restriction list keeps from `user`."""
-    return Person.objects.exclude(_restriction_filter(user))
-
-
 def _out_of_team_reason_given(user, person: Person) -> bool:
     return OutOfTeamAccess.objects.filter(
         user=user, person=person, expires_at__gt=timezone.now()

@@ -31,3 +31,23 @@ class Role(models.TextChoices):
     PERFORMANCE_ANALYST = "PERFORMANCE_ANALYST", "Performance analyst"
     INSPECTOR = "INSPECTOR", "Inspector"
     SYSTEM_ADMINISTRATOR = "SYSTEM_ADMINISTRATOR", "System administrator"
+    SECURITY_LEAD = "SECURITY_LEAD", "Information security lead"
+
+
+# Roles that open a compartment of the case record, or the running of access itself: granting
+# one needs a second administrator's approval (issue #11 finding 4). Victim liaison opens the
+# victim compartment; police and health staff's roles open police intelligence and health
+# information (see COMPARTMENT_AGENCY_KINDS); the administrator and security lead roles run
+# access for everyone.
+COMPARTMENT_ROLES = frozenset(
+    {Role.VICTIM_LIAISON_OFFICER, Role.SYSTEM_ADMINISTRATOR, Role.SECURITY_LEAD}
+)
+# Agencies whose staff read a compartment by their agency (access.policy): police intelligence
+# (police) and health information (health). Any role granted there needs a second approval.
+COMPARTMENT_AGENCY_KINDS = frozenset({"POLICE", "HEALTH"})
+
+
+class GrantStatus(models.TextChoices):
+    PENDING = "PENDING", "Waiting for a second administrator"
+    APPROVED = "APPROVED", "Approved"
+    REFUSED = "REFUSED", "Refused"

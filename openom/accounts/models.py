@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from openom.accounts.constants import Grade, Role
+from openom.accounts.constants import Grade, GrantStatus, Role
 from openom.organisations.models import Agency, Team
 
 
@@ -46,3 +46,33 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+
+class RoleGrantRequest(models.Model):
+    """A role asked for by one administrator that a second must approve (compartment roles)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_requests")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    reason = models.CharField(max_length=300)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=10, choices=GrantStatus.choices, default=GrantStatus.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=models.Q(status="PENDING"),
+                name="one_pending_request_per_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} for {self.user} ({self.get_status_display()})"

@@ -14,5 +14,6 @@ def service(request: HttpRequest) -> dict[str, object]:
         "is_manager": signed_in and "SENIOR_PROBATION_OFFICER" in user.role_codes,
         "is_mappa_coordinator": signed_in and "MAPPA_COORDINATOR" in user.role_codes,
         "is_iom_coordinator": signed_in and "IOM_COORDINATOR" in user.role_codes,
+        "is_administrator": signed_in and "SYSTEM_ADMINISTRATOR" in user.role_codes,
         "unread_notifications": unread_count_for(user) if signed_in else 0,
     }

@@ -8,6 +8,7 @@ only from annotated or joined columns, so a page costs the same queries for 5 ro
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.admin.sites import site as admin_site
@@ -22,8 +23,8 @@ from openom.access.models import CaseShare
 from openom.access.policy import (
     approved_premises_residents,
     iom_scheme_for,
-    people_not_restricted_for,
     people_visible_to,
+    without_hidden_people,
 )
 from openom.accounts.constants import Role
 from openom.accounts.models import User
@@ -122,6 +123,11 @@ def _date(value: dt.date | None) -> str:
 
 def _when(value: dt.datetime | None) -> str:
     return f"{timezone.localtime(value):%-d %b %Y %H:%M}" if value else BLANK
+
+
+def _hours(value) -> str:
+    """Hours as people write them: 7, 7.5 (the same on every database)."""
+    return f"{Decimal(value or 0).normalize():f}"
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -581,7 +587,7 @@ def unpaid_work_page(home_role, actor, params, now) -> HomePage:
                 _case_link(person),
                 Cell(person.crn),
                 Cell(f"{r.length or 0} {r.get_length_unit_display().lower()}"),
-                Cell(f"{r.hours_worked or 0:g}"),
+                Cell(_hours(r.hours_worked)),
                 Cell(_when(r.next_session)),
                 Cell(r.team_name or BLANK),
             ],
@@ -1113,8 +1119,8 @@ def iom_page(home_role, actor, params, now) -> HomePage:
     today = timezone.localdate(now)
     scheme = iom_scheme_for(actor)
     members = (
-        Membership.objects.filter(
-            scheme=scheme, end_date__isnull=True, person__in=people_not_restricted_for(actor)
+        without_hidden_people(
+            Membership.objects.filter(scheme=scheme, end_date__isnull=True), actor
         )
         .select_related("person", "district")
         .order_by("next_review_due", "pk")

@@ -4,20 +4,18 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from openom.access.constants import AccessChannel
-from openom.access.services import access_log_record_many
+from openom.access.services import access_log_page, access_log_record_many, page_name
 from openom.core.csv import csv_response
 from openom.core.pagination import paginate, pagination_context
 from openom.home.pages import home_page_for
 from openom.home.roles import BY_SLUG, home_roles_of
 
 
-def _log(user, people, page) -> None:
+def _log(request, people, page) -> None:
     """One access-log row for each case the page shows (once, however many times it appears)."""
     unique = {p.pk: p for p in people if p is not None}
     if unique:
-        access_log_record_many(
-            user=user, people=unique.values(), part=page.log_part, channel=AccessChannel.PAGE
-        )
+        access_log_page(request, unique.values(), part=page.log_part)
 
 
 def _render(request, home_role, roles):
@@ -37,7 +35,7 @@ def _render(request, home_role, roles):
         context["filtered"] = any(
             request.GET.get(name) for name in ["q", *(f.name for f in page.filters)]
         )
-    _log(request.user, shown, page)
+    _log(request, shown, page)
     return render(request, "home/home.html", context)
 
 
@@ -79,6 +77,7 @@ def role_home_export(request, slug: str):
             people=people.values(),
             part=page.log_part,
             channel=AccessChannel.EXPORT,
+            page=page_name(request),
         )
     return csv_response(
         page.listing.filename,

@@ -67,6 +67,13 @@ ORDERS_2015 = (
     (CivilOrderKind.SHPO, "Sexual Harm Prevention Orders"),
     (CivilOrderKind.SRO, "Sexual Risk Orders"),
 )
+# Orders of the old law still shown in a post-2015 year when it has any (the year 2014/15
+# straddles 8 March 2015; SOPOs made earlier stay in force and can be breached).
+OLD_ORDERS_IN_NEW_LAYOUT = (
+    (CivilOrderKind.SOPO, "Sexual Offences Prevention Orders (made before 8 March 2015)"),
+    (CivilOrderKind.RSHO, "Risk of Sexual Harm Orders (made before 8 March 2015)"),
+    (CivilOrderKind.FOREIGN_TRAVEL_ORDER, "Foreign Travel Orders (made before 8 March 2015)"),
+)
 # Custody for breach of an order: seed 001 counts SOPOs; after 2015, SHPOs and SROs (interim or
 # full) and any SOPO or RSHO still in force (the 2014 Act left existing orders running).
 CUSTODY_ORDERS_2010 = (CivilOrderKind.SOPO,)
@@ -292,6 +299,11 @@ class MappaAnnualReport:
                         ],
                     )
                     for kind, label in ORDERS_2015
+                    + tuple(
+                        (kind, label)
+                        for kind, label in OLD_ORDERS_IN_NEW_LAYOUT
+                        if any(self.orders[kind].values()) or self.order_breaches.get(kind)
+                    )
                 ],
                 "bars",
             ),

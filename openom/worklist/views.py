@@ -22,6 +22,17 @@ def worklist(request):
         people_hidden_from(request.user).filter(crn__in=crns).values_list("crn", flat=True)
     )
     items = [i for i in items if i.crn not in hidden]
+    # Filters (issue #15: "team worklist with filters"): by officer (team view) and kind of work.
+    officers = sorted({i.officer for i in items})
+    kinds = sorted({i.kind for i in items})
+    officer, kind = request.GET.get("officer", ""), request.GET.get("kind", "")
+    if team and officer:
+        items = [i for i in items if i.officer == officer]
+    if kind:
+        items = [i for i in items if i.kind == kind]
+    if request.GET.get("due") == "overdue":
+        items = [i for i in items if i.overdue]
+    crns = {i.crn for i in items}
     access_log_page(
         request,
         Person.objects.filter(crn__in=crns - hidden).values_list("pk", flat=True),
@@ -35,5 +46,8 @@ def worklist(request):
             "team": team,
             "is_manager": Role.SENIOR_PROBATION_OFFICER in request.user.role_codes,
             "overdue": sum(1 for i in items if i.overdue),
+            "officers": officers,
+            "kinds": kinds,
+            "filtered": bool(officer or kind or request.GET.get("due")),
         },
     )

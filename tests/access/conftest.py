@@ -241,7 +241,15 @@ def world(cambridgeshire, norfolk, peterborough_team, olivia, sam, nina, pete, d
         created_by=sam,
     )
     world = World(daniel=daniel, robert=robert, users=users)
+    from openom.accounts.models import RoleGrantRequest
+
     world.records = {
+        "role_request": RoleGrantRequest.objects.create(
+            user=users["carl"],
+            role=Role.VICTIM_LIAISON_OFFICER,
+            reason="Covering victim contact while Vera is away",
+            requested_by=users["sid"],
+        ),
         **_mappa_records(world, police=pete.agency, area=cambridgeshire, housing=housing),
         **_iom_records(world, police=pete.agency, area=cambridgeshire, housing=housing),
     }
@@ -287,7 +295,7 @@ def _mappa_records(world, *, police, area, housing) -> dict:
         meeting=meeting,
         registration=registration,
         position=1,
-        minutes="Agreed an exclusion zone around Ely",
+        minutes="Agreed weekly home visits and a curfew",
     )
     action = MeetingAction.objects.create(
         agenda_item=item,

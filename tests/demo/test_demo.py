@@ -134,3 +134,72 @@ def test_the_demo_shows_need_to_know_to_every_role(demo):
     assert 0 < visible["partner"] < visible["prison"] < visible["om"]
     assert 0 < visible["inspector"] <= 20
     assert visible["police"] > 0 and visible["health"] > 0 and visible["vlo"] > 0
+
+
+def test_every_demo_login_lands_on_a_home_page_with_work_on_it(demo, client):
+    """Issue #15: "12 of the 16 logins land on 'No cases are allocated to you'". Each login's
+    home page now lists its role's work; the Norfolk officer (another area, no demo caseload)
+    is there to show that one area never sees another's cases."""
+    empty = []
+    for username, *_rest in area.DEMO_LOGINS:
+        client.force_login(User.objects.get(username=username))
+        response = client.get("/")
+        assert response.status_code == 200, username
+        if not response.context["rows"]:
+            empty.append(username)
+    assert empty == ["om.norfolk"]
+
+
+def test_the_demo_managers_queue_holds_a_recall_and_assessments_waiting_with_notifications(demo):
+    from openom.assessment.selectors import countersigning_queue
+    from openom.enforcement.selectors import recalls_awaiting_authorisation
+    from openom.notifications.models import Notification
+
+    spo = User.objects.get(username="spo")
+    assert recalls_awaiting_authorisation(spo).count() == 2
+    assert countersigning_queue(spo).count() == 2
+    assert Notification.objects.filter(recipient=spo, read_at__isnull=True).count() == 4
+
+
+def test_the_demo_mappa_area_reports_every_year_from_2010_in_seed_001s_proportions(demo):
+    """Seed 001, year ending 31 March 2010, for 630 eligible people (453 + 170 + 7): 29
+    returned to custody on licence, 5 cautioned or convicted for breach of notification, 45
+    full SOPOs. The demo register is smaller, so each figure is scaled to its size."""
+    from openom.mappa.models import MappaRegistration
+    from openom.mappa.report import mappa_annual_report
+    from openom.organisations.models import Agency
+
+    police = Agency.objects.get(code="CAMPOL")
+    assert MappaRegistration.objects.filter(end_date__isnull=True).exists()
+    reports = {
+        year: mappa_annual_report(police_force=police, year_end=dt.date(year, 3, 31))
+        for year in range(2010, 2027)
+    }
+    today_size = reports[2026].eligible_total
+    for year, report in reports.items():
+        tables = {t.key: t for t in report.tables()}
+        size = report.eligible_total
+        # Each year's register is within a third of today's: the trend is gentle growth.
+        assert today_size * 0.6 <= size <= today_size * 1.05, (year, size, today_size)
+        # Category 1 is 453 of the 623 in categories 1 and 2 (73%) in seed 001 (category 3 is a
+        # handful of referrals, whatever the size of the area).
+        category_1 = tables["eligible"].rows[0][1][3]
+        category_2 = tables["eligible"].rows[1][1][3]
+        assert 0.5 <= category_1 / (category_1 + category_2) <= 0.9, (year, category_1, category_2)
+        # Rows sum to totals and BCUs to category 1.
+        for label, cells in tables["eligible"].rows:
+            assert sum(c for c in cells[:3] if c != "-") == cells[3], (year, label)
+        assert sum(c[0] for _, c in tables["rsos_by_area"].rows[:-1]) == category_1
+        scale = size / 630
+        returned = sum(report.recalled_by_level.values())
+        assert returned >= 1 and returned <= max(3, 29 * scale * 2), (year, returned, scale)
+        assert 1 <= report.notification_breaches <= max(3, 5 * scale * 2), year
+    old, new = (
+        {t.key: t for t in reports[2010].tables()},
+        {t.key: t for t in reports[2026].tables()},
+    )
+    assert old["orders_sopo"].rows[2][1][0] >= 1  # full SOPOs in 2009/10
+    assert "orders_sopo" not in new and "serious_further_offences" in new
+    assert new["civil_orders"].rows[0][1][2] >= 1  # full SHPOs in 2025/26
+    assert new["returned_to_custody"].rows[-1][1][0] >= 1
+    assert reports[2010].rso_rate is not None and reports[2026].rso_rate is not None

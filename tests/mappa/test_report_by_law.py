@@ -179,6 +179,8 @@ def test_a_year_after_8_march_2015_uses_shpos_and_sros_and_has_the_sfo_table(col
         # applied, interim, full, breaches
         ("Sexual Harm Prevention Orders", [1, 1, 1, 1]),
         ("Sexual Risk Orders", [1, 1, 1, 0]),
+        # the 2014 SOPO still in force, breached in the year
+        ("Sexual Offences Prevention Orders (made before 8 March 2015)", [0, 0, 0, 1]),
     ]
     assert by_key["serious_further_offences"].columns == [
         "Category 1",
@@ -371,3 +373,60 @@ def test_the_smb_commentary_is_saved_per_year_and_force_audited_and_stale_edits_
     assert "Revised" in page
     other_year = client.get(reverse("mappa:report"), {"year_end": "2025-03-31"}).content.decode()
     assert "Revised" not in other_year
+
+
+@pytest.mark.usefixtures("area_2026")
+def test_openom_report_writes_the_tidy_csv_and_the_zip(colin, tmp_path):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "report", "mappa-annual", "--year-end", "2026-03-31", "--format", "csv-tidy", stdout=out
+    )
+    assert out.getvalue().startswith("police_force,year_end,table,row,column,value")
+    target = tmp_path / "mappa.zip"
+    call_command(
+        "report",
+        "mappa-annual",
+        "--year-end",
+        "2026-03-31",
+        "--format",
+        "zip",
+        "--output",
+        str(target),
+        stderr=io.StringIO(),
+    )
+    with zipfile.ZipFile(target) as archive:
+        assert "08_returned_to_custody.csv" in archive.namelist()
+
+
+def test_the_year_2014_15_shows_the_sopos_made_before_8_march_beside_the_shpos(colin, north_bcu):
+    rso = registration(colin, north_bcu, category=1, level=1)
+    order(rso.person, colin, CivilOrderKind.SOPO, dt.date(2014, 12, 1), full=dt.date(2015, 1, 20))
+    order(rso.person, colin, CivilOrderKind.SHPO, dt.date(2015, 3, 9), full=dt.date(2015, 3, 30))
+    report = mappa_annual_report(police_force=colin.agency, year_end=dt.date(2015, 3, 31))
+    assert tables(report)["civil_orders"].rows == [
+        ("Sexual Harm Prevention Orders", [1, 0, 1, 0]),
+        ("Sexual Risk Orders", [0, 0, 0, 0]),
+        ("Sexual Offences Prevention Orders (made before 8 March 2015)", [1, 0, 1, 0]),
+    ]
+    later = mappa_annual_report(police_force=colin.agency, year_end=dt.date(2016, 3, 31))
+    assert len(tables(later)["civil_orders"].rows) == 2
+
+
+@pytest.mark.usefixtures("area_2026")
+def test_the_report_page_takes_as_many_queries_with_many_rows_as_with_few(
+    client, colin, north_bcu, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(colin)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("mappa:report"), {"year_end": "2026-03-31"})
+    for level in (1, 2, 2, 3, 1, 1):
+        made = registration(colin, north_bcu, category=1, level=level)
+        recall(made.person, colin, on=dt.date(2025, 11, 1))
+        sfo(made, colin, dt.date(2025, 12, 1), level)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("mappa:report"), {"year_end": "2026-03-31"})

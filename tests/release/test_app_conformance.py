@@ -59,16 +59,7 @@ IDENTIFYING_FIELDS = {"caseSequence", "lineSequence", "caseReference", "external
 
 # Cases the app can record but whose dates differ, each with the reason. The engine's own
 # exclusions (tests/release/test_conformance.py) fail here too.
-_HDC365_INTERIM = (
-    "engine: HDC-365 interim rules for adjustments and consecutive sentences after 3 June 2025 "
-    "(upstream TimelinePostTrancheAdjustmentService) are not implemented"
-)
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "hdc-365/crs-2273-ac1-1": _HDC365_INTERIM,
-    "hdc-365/crs-2273-ac1-2": _HDC365_INTERIM,
-    "hdc-365/crs-2273-ac1-3": _HDC365_INTERIM,
-    "hdc-365/crs-2273-reg-1": _HDC365_INTERIM,
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def unsupported(payload: dict[str, Any]) -> str | None:

@@ -32,30 +32,10 @@ KNOWN_EXCLUSIONS: dict[str, str] = {
         "the fixture's expected CRD is '2028-06-16 ' with a trailing space, which is not a date; "
         "OpenOM gives CRD 2028-06-16, the date the service means"
     ),
-    "next/custom-examples/crs-1322-bug": (
-        "ten DTOs imposed on one day (one consecutive pair): the service gives a TUSED of "
-        "2024-08-18 for the aggregate DTO term (BookingExtractionService.isTusedableDtos); "
-        "OpenOM gives none"
-    ),
-    "next/custom-examples/crs-2145-ac8": (
-        "28-day fixed term recalls of consecutive chains with UAL recorded before the return to "
-        "custody for days after it: the service's PRRD is 2025-01-20, OpenOM's 2025-01-03 (how "
-        "ualAfterFtr is counted for these chains is not reproduced)"
-    ),
     "next/custom-examples/crs-2331-bug": (
         "nine sentences over three periods of custody with ADAs awarded between them: the "
         "service's CRD is 2028-02-08, OpenOM's 2028-01-13 (sharing of ADAs and remand to a "
         "chain extended in a later period is not reproduced)"
-    ),
-    "next/custom-examples/crs-2470-unserved-ada-bug": (
-        "ADAs awarded in one period of custody and a new sentence in the next: the service's "
-        "CRD is 2025-09-01 (unserved ADAs do not carry over), OpenOM's 2025-09-06"
-    ),
-    "next/custom-examples/crs-896-pre-prod-bug-consec": (
-        "14-day fixed term recall of concurrent and consecutive sentences with a new sentence on "
-        "the day after return: the service calculates (CRD 2022-05-22), OpenOM refuses the "
-        "14-day recall because the consecutive aggregate is 12 months or more (CJA 2003 "
-        "s.255B(7)); which sentences the service counts for that test is not reproduced"
     ),
     "next/tranches/crs-2105-ac-3-4": (
         "28-day fixed term recall with a UAL period whose end is before its start, and a new "

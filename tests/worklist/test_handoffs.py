@@ -178,3 +178,19 @@ def test_a_case_waiting_for_an_offender_manager_is_notified_to_the_manager(
     assert Notification.objects.get(recipient=olivia).link == reverse(
         "people:case-summary", args=[person.crn]
     )
+
+
+def test_the_team_worklist_filters_by_officer_kind_and_overdue(
+    client, recall_due, olivia, sam, daniel, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        request(recall_due, olivia)
+    client.force_login(sam)
+    url = reverse("worklist:worklist")
+    everything = client.get(url, {"view": "team"}).context["items"]
+    assert "Recall to authorise" in {i.kind for i in everything}
+    recalls = client.get(url, {"view": "team", "kind": "Recall to authorise"}).context["items"]
+    assert [(i.crn, i.kind) for i in recalls] == [("X100001", "Recall to authorise")]
+    assert client.get(url, {"view": "team", "officer": "Nobody Here"}).context["items"] == []
+    overdue = client.get(url, {"view": "team", "due": "overdue"}).context["items"]
+    assert all(i.overdue for i in overdue)

@@ -163,6 +163,8 @@ class Booking:
     # userInputs.calculateErsed: the person is liable to removal (Immigration Act 1971), so the
     # early removal scheme date is asked for (CJA 2003 s.260).
     calculate_ersed: bool = False
+    # booking.fixedTermRecallDetails was given (the recall checks run only then).
+    has_fixed_term_recall_details: bool = False
     external_movements: list[ExternalMovement] = field(default_factory=list)
 
     def toggle(self, name: str) -> bool:
@@ -460,6 +462,7 @@ def parse_booking(payload: Mapping[str, Any], *, profiles: tuple[str, ...]) -> B
         profile=str(profile),
         toggles={str(k): bool(v) for k, v in toggles.items()},
         fixed_recall_length=recall_length,
+        has_fixed_term_recall_details=booking.get("fixedTermRecallDetails") is not None,
         external_movements=_movements(booking.get("externalMovements")),
         calculate_ersed=_flag(user_inputs.get("calculateErsed"), "userInputs.calculateErsed"),
     )

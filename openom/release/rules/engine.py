@@ -332,10 +332,16 @@ def _apply_sds40_defaulting(
     return dates
 
 
-def _hdc_flags(booking: Booking) -> tuple[bool, bool]:
-    """featureToggles.applyPostHdcedRepealRules (HDC repealed for adults under the 2026 reforms)
-    and adultHdcSuspended."""
-    return booking.toggle("applyPostHdcedRepealRules"), booking.toggle("adultHdcSuspended")
+def _extract(calcs: list[UnitCalc], booking: Booking) -> Any:
+    """Booking-level dates, with featureToggles.applyPostHdcedRepealRules (HDC repealed for
+    adults under the 2026 reforms) and adultHdcSuspended."""
+    return extract(
+        calcs,
+        booking.date_of_birth,
+        hdc_repeal=booking.toggle("applyPostHdcedRepealRules"),
+        adult_hdc_suspended=booking.toggle("adultHdcSuspended"),
+        return_to_custody=booking.return_to_custody,
+    )
 
 
 def _future_ual_days(booking: Booking, commencement: dt.date) -> int:
@@ -467,10 +473,10 @@ def _sds40_dates(
     standard_calcs = subset(standard)
     if not standard_calcs:
         return {}
-    standard_dates = extract(standard_calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
+    standard_dates = _extract(standard_calcs, booking).dates
     if early is None or tranche_date is None:
         return standard_dates
-    early_dates = extract(subset(early), booking.date_of_birth, *_hdc_flags(booking)).dates
+    early_dates = _extract(subset(early), booking).dates
     return _apply_sds40_defaulting(early_dates, standard_dates, tranche_date)
 
 
@@ -540,7 +546,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             },
         )
     standard = _run(units, booking, params, is_holiday, set(), None)
-    standard_extracted = extract(standard.calcs, booking.date_of_birth, *_hdc_flags(booking))
+    standard_extracted = _extract(standard.calcs, booking)
     final = standard
     dates = dict(standard_extracted.dates)
     tranche_name, tranche_date = "TRANCHE_0", None
@@ -564,12 +570,12 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
         )
         if sds40_run is None:
             standard = final
-            standard_extracted = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking))
+            standard_extracted = _extract(final.calcs, booking)
             dates = dict(standard_extracted.dates)
         else:
             sds40_run = final
     if allocation is not None and tranche_date is not None:
-        early_dates = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
+        early_dates = _extract(final.calcs, booking).dates
         dates = _apply_sds40_defaulting(early_dates, standard_extracted.dates, tranche_date)
     pm_tranche = _allocate_progression(booking, final, params)
     progression_tranche = pm_tranche.name if pm_tranche is not None else None
@@ -599,7 +605,7 @@ def calculate_booking(booking: Booking, params: Params, is_holiday: IsHoliday) -
             pm_date,
             t3_units,
         )
-        pm_dates = extract(final.calcs, booking.date_of_birth, *_hdc_flags(booking)).dates
+        pm_dates = _extract(final.calcs, booking).dates
         dates = _progression_final_dates(pm_dates, snapshot, pm_date, _awarded_days(booking))
     dates = _ers30_snapshot(booking, params, is_holiday, final, dates)
     if "PRRD" in dates and allocation is not None:

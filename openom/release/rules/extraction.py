@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from openom.release.rules.calculation import UnitCalc, transfer_months
-from openom.release.rules.durations import MONTHS, add_months, period_between
+from openom.release.rules.durations import MONTHS, YEARS, add_months, period_between
 from openom.release.rules.sentences import age_on, is_ora
 
 # PSI 03/2015 para 6.x: mixing ORA and pre-ORA sentences matters only below 4 years' total.
@@ -80,9 +80,12 @@ def extract(
     date_of_birth: dt.date,
     hdc_repeal: bool = False,
     adult_hdc_suspended: bool = False,
+    return_to_custody: dt.date | None = None,
 ) -> Extracted:
     result = (
-        _extract_single(calcs[0]) if len(calcs) == 1 else _extract_multiple(calcs, date_of_birth)
+        _extract_single(calcs[0])
+        if len(calcs) == 1
+        else _extract_multiple(calcs, date_of_birth, return_to_custody)
     )
     if adult_hdc_suspended and any(_is_adult_sentence(c) for c in calcs):
         # featureToggles.adultHdcSuspended (HdcedExtractionService): no HDC for adults.
@@ -128,7 +131,9 @@ def _extract_single(calc: UnitCalc) -> Extracted:
     return Extracted(dates, calc.sentenced_at, calc.unadjusted_expiry)
 
 
-def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracted:
+def _extract_multiple(
+    calcs: list[UnitCalc], date_of_birth: dt.date, return_to_custody: dt.date | None = None
+) -> Extracted:
     dates: dict[str, dt.date] = {}
     earliest = min(c.sentenced_at for c in calcs)
     latest_release_value = max(c.release_defaulted for c in calcs)
@@ -203,6 +208,8 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
         dates["CRD" if conditional else "ARD"] = latest_release
 
     tused = _tused(calcs, latest_led)
+    if tused is None and latest_led is None:
+        tused = _dto_tused(calcs, date_of_birth)
     if tused is not None:
         dates["TUSED"] = tused
     hdced = _hdced(calcs, latest_release)
@@ -216,8 +223,11 @@ def _extract_multiple(calcs: list[UnitCalc], date_of_birth: dt.date) -> Extracte
     if any(c.unit.is_recall for c in most_recent_by_release):
         prrds = [c.post_recall_release for c in calcs if c.post_recall_release is not None]
         if prrds:
-            dates["PRRD"] = max(prrds)
-        dates.pop("HDCED", None)
+            dates["PRRD"] = _mixed_recall_release(
+                calcs, max(prrds), return_to_custody, dates.get("SLED")
+            )
+        if not _hdc_survives_recall(dates):
+            dates.pop("HDCED", None)
     dates["ESED"] = latest_unadjusted_expiry
     return Extracted(dates, earliest, latest_unadjusted_expiry)
 
@@ -254,6 +264,74 @@ def _ersed(calcs: list[UnitCalc], dates: dict[str, dt.date]) -> None:
         dates["ERSED"] = ersed if mtd < ersed else mtd
         return
     dates["ERSED"] = ersed
+
+
+def _hdc_survives_recall(dates: dict[str, dt.date]) -> bool:
+    """FixedTermRecallsService.hasHomeDetentionCurfew: an HDCED stays only when the PRRD is not
+    the CRD and comes before the latest CRD or ARD."""
+    prrd = dates.get("PRRD")
+    releases = [dates[k] for k in ("CRD", "ARD") if k in dates]
+    if prrd is None or not releases:
+        return False
+    return prrd != dates.get("CRD") and prrd < max(releases)
+
+
+def _mixed_recall_release(
+    calcs: list[UnitCalc],
+    latest_release: dt.date,
+    return_to_custody: dt.date | None,
+    sled: dt.date | None,
+) -> dt.date:
+    """FixedTermRecallsService.calculatePRRD: fixed term recalls of sentences both under and of
+    12 months or more are released 14 or 28 days (CJA 2003 s.255B) after the booking's return to
+    custody, by the recall of the sentence that gives the SLED, no later than its expiry."""
+    if return_to_custody is None or sled is None:
+        return latest_release
+    recalls = [
+        c
+        for c in calcs
+        if c.unit.recall_type == "FIXED_TERM_RECALL_28"
+        or (c.unit.recall_type == "FIXED_TERM_RECALL_14" and "SLED" in c.types)
+    ]
+    if not (
+        any(not c.unit.duration_less_than(12, MONTHS) for c in recalls)
+        and any(c.unit.duration_less_than(12, MONTHS) for c in recalls)
+    ):
+        return latest_release
+    latest = next((c for c in calcs if c.adjusted_expiry == sled), None)
+    if latest is None:
+        return latest_release
+    days = 13 if latest.unit.recall_type == "FIXED_TERM_RECALL_14" else 27
+    maximum = return_to_custody + dt.timedelta(days=days + latest.adj.for_fixed_term_recall())
+    if not latest.unit.duration_less_than(12, MONTHS):
+        return min(maximum, latest.adjusted_expiry)
+    adjacent = [
+        c
+        for c in recalls
+        if not c.unit.duration_less_than(12, MONTHS) and c.adjusted_expiry >= return_to_custody
+    ]
+    if not adjacent:
+        return latest_release
+    nearest = min(adjacent, key=lambda c: abs((c.unadjusted_expiry - latest_release).days))
+    close = (return_to_custody - nearest.adjusted_expiry).days < 14
+    if latest.unit.recall_type == "FIXED_TERM_RECALL_28" and close:
+        return min(maximum, nearest.adjusted_expiry)
+    if latest.unit.recall_type == "FIXED_TERM_RECALL_14" and close:
+        return min(maximum, latest.adjusted_expiry)
+    return latest_release
+
+
+def _dto_tused(calcs: list[UnitCalc], date_of_birth: dt.date) -> dt.date | None:
+    """BookingExtractionService.isTusedableDtos: DTOs only, each under 2 years, not all of them
+    released before the age of 18: the latest TUSED of the orders."""
+    if not all(c.unit.is_dto for c in calcs):
+        return None
+    if all(age_on(date_of_birth, c.release) < 18 for c in calcs):
+        return None
+    if not all(c.unit.duration_less_than(2, YEARS) for c in calcs):
+        return None
+    tuseds = [c.dates["TUSED"] for c in calcs if "TUSED" in c.dates]
+    return max(tuseds, default=None)
 
 
 def _tused(calcs: list[UnitCalc], latest_led: dt.date | None) -> dt.date | None:

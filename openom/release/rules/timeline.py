@@ -10,6 +10,7 @@ the latest release (moved to the previous working day).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ def _share(calcs: list[UnitCalc], delta: SentenceAdjustments) -> None:
                 only_terms=all(p.kind in {"DTO", "BOTUS", "AFINE"} for p in unit.parts),
             )
         )
+
+
+def _total_days(adj: SentenceAdjustments) -> int:
+    return sum(getattr(adj, f.name) for f in dataclasses.fields(adj))
 
 
 def _days(adjustments: list[Adjustment], kind: str, date: dt.date) -> int:
@@ -137,12 +142,27 @@ def run_timeline(
         changed = False
         newly = [c for c in pending if c.sentenced_at == date]
         if newly:
-            existing = group[0].adj if group else SentenceAdjustments()
+            # TimelineSentenceCalculationHandler: the new sentences take the adjustments of the
+            # sentence in custody with the most adjustment days, and the ADAs already served
+            # when they are imposed after the release (without ADAs) of the latest release.
+            existing = (
+                max((c.adj for c in group), key=_total_days) if group else SentenceAdjustments()
+            )
             served = 0
             if group and latest_release_calc is not None:
                 without = latest_release_calc.release_without_awarded_on(date)
                 if date > without:
                     served = (date - without).days - 1
+            identifiers = {p.identifier for c in group for p in c.unit.parts if p.identifier}
+            if any(
+                p.consecutive_to and p.consecutive_to[0] in identifiers
+                for c in newly
+                for p in c.unit.parts
+                if p.sentenced_at == date
+            ):
+                served = 0
+            if served == 0:
+                served = existing.served_ada
             _share(
                 newly,
                 SentenceAdjustments(

@@ -78,6 +78,9 @@ def _validate_fixed_term_recalls(booking: Booking, result: BookingResult) -> Non
     """A 14-day recall needs every sentence of 12 months or more to end within 14 days of the
     return to custody; a 28-day recall needs one of 12 months or more that does not (CJA 2003
     s.255B(7); calculate-release-dates-api RecallValidationService)."""
+    if not booking.has_fixed_term_recall_details:
+        # FixedTermRecallAfterCalculationValidator runs only with fixedTermRecallDetails.
+        return
     calcs = [
         c
         for c in result.calcs

@@ -20,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--year-end", required=True, help="The 31 March ending the year: YYYY-03-31"
         )
-        parser.add_argument("--format", choices=["csv", "pdf", "html"], default="csv")
+        parser.add_argument(
+            "--format", choices=["csv", "csv-tidy", "zip", "pdf", "html"], default="csv"
+        )
         parser.add_argument(
             "--police-force",
             help="The MAPPA area's police force code (needed when there is more than one)",
@@ -49,6 +51,12 @@ class Command(BaseCommand):
         built = report.mappa_annual_report(police_force=forces[0], year_end=year_end)
         if options["format"] == "csv":
             content: str | bytes = report.report_csv(built)
+        elif options["format"] == "csv-tidy":
+            content = report.report_csv_tidy(built)
+        elif options["format"] == "zip":
+            if not options["output"]:
+                raise CommandError("--output: a zip needs a file to write to")
+            content = report.report_zip(built)
         else:
             from openom.mappa.views import _report_context
 
