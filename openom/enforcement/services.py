@@ -323,14 +323,15 @@ def enforcement_withdraw_for_contact(
     """
     withdrawn: list[EnforcementAction] = []
     with transaction.atomic():
+        caused = EnforcementAction.objects.filter(failures=contact).filter(
+            Q(kind=ActionKind.WARNING, status__in=[ActionStatus.OPEN, ActionStatus.RESOLVED])
+            | Q(status=ActionStatus.OPEN)
+        )
+        # Locked by id (PostgreSQL refuses FOR UPDATE with the DISTINCT a join would need).
         actions = list(
             EnforcementAction.objects.select_for_update()
-            .filter(failures=contact)
-            .filter(
-                Q(kind=ActionKind.WARNING, status__in=[ActionStatus.OPEN, ActionStatus.RESOLVED])
-                | Q(status=ActionStatus.OPEN)
-            )
-            .distinct()
+            .filter(pk__in=caused.values("pk"))
+            .order_by("pk")
         )
         for action in actions:
             action.status = ActionStatus.WITHDRAWN
