@@ -13,6 +13,8 @@ Cambridgeshire Constabulary:
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from openom.accounts.constants import Grade, Role
 from openom.organisations.constants import AgencyKind
@@ -24,6 +26,16 @@ from tests.factories import (
     TeamFactory,
     UserFactory,
 )
+
+# Property tests run a fixed, repeatable set of examples (CI must not find a new one by chance),
+# and a loaded machine must not fail them for being slow: the examples are what is tested.
+hypothesis_settings.register_profile(
+    "openom",
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+hypothesis_settings.load_profile("openom")
 
 pytest_plugins = ["tests.public_protection_personas"]
 

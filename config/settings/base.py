@@ -36,8 +36,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # Wait up to 30 s for another writer's lock (busy timeout) rather than failing at once.
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Where an access-log row waits if the database cannot take it (a write lock held past the busy
+# timeout): appended and synced to disk, then written to the table by the next successful write.
+OPENOM_ACCESS_LOG_SPOOL = env.path(
+    "OPENOM_ACCESS_LOG_SPOOL", default=str(VAR_DIR / "access-log-spool.jsonl")
+)
 AUTH_USER_MODEL = "accounts.User"
 
 INSTALLED_APPS = [

@@ -5,6 +5,10 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings.base import *  # noqa: F403
 from config.settings.base import CONTENT_SECURITY_POLICY, env
 
+# Production: the demo refuses to build here, and a demo database or login stops start-up
+# (openom.demo.checks).
+OPENOM_PRODUCTION = True
+
 SECRET_KEY = env.str("SECRET_KEY")  # no default: refuse to start without one
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")

@@ -1,9 +1,14 @@
 """Writing the access log and the audit trail; recording sharing, restrictions and reasons."""
 
 import datetime as dt
+import json
+import logging
+import os
+import uuid
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.conf import settings
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from openom.access.constants import (
@@ -16,6 +21,8 @@ from openom.access.models import AccessLog, AuditEvent, CaseRestriction, CaseSha
 from openom.core.exceptions import ServiceValidationError
 from openom.organisations.constants import AgencyKind
 
+logger = logging.getLogger(__name__)
+
 
 def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
     """Record a change; call inside the transaction that makes it."""
@@ -25,9 +32,89 @@ def audit_record(*, actor, person, action: str, detail: str = "") -> AuditEvent:
 def access_log_record(
     *, user, person, part: CasePart, channel: AccessChannel, reason: str = "", page: str = ""
 ) -> AccessLog:
-    return AccessLog.objects.create(
+    """Log a case read. A read never fails for its log row, and the row is never lost.
+
+    If the database cannot take the row (SQLite locked by a long write past its busy timeout),
+    the row is appended to a spool file synced to disk and written to the table, with its
+    original time, by the next access-log write that succeeds.
+    """
+    row = AccessLog(
         user=user, person=person, part=part, channel=channel, reason=reason, page=page[:80]
     )
+    try:
+        with transaction.atomic():
+            row.save()
+    except OperationalError:
+        logger.warning("access log write deferred: the database is busy; spooled to disk")
+        access_log_spool(row)
+        return row
+    if os.path.exists(settings.OPENOM_ACCESS_LOG_SPOOL):
+        access_log_spool_flush()
+    return row
+
+
+def access_log_spool(row: AccessLog) -> None:
+    """Append one unsaved row to the spool file and sync it to disk."""
+    record = {
+        "user": row.user_id,
+        "person": row.person_id,
+        "part": row.part,
+        "channel": row.channel,
+        "reason": row.reason,
+        "page": row.page,
+        "accessed_at": timezone.now().isoformat(),
+    }
+    path = settings.OPENOM_ACCESS_LOG_SPOOL
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "a", encoding="utf-8") as spool:
+        spool.write(json.dumps(record) + "\n")
+        spool.flush()
+        os.fsync(spool.fileno())
+
+
+def access_log_spool_flush() -> int:
+    """Write the spooled rows to the table with their original times; answers how many.
+
+    The spool is first renamed (atomically) so that two processes never write a row twice; if
+    the database is still busy the rows go back to the spool.
+    """
+    path = settings.OPENOM_ACCESS_LOG_SPOOL
+    taken = f"{path}.{os.getpid()}.{uuid.uuid4().hex}"
+    try:
+        os.replace(path, taken)
+    except FileNotFoundError:
+        return 0
+    with open(taken, encoding="utf-8") as spool:
+        records = [json.loads(line) for line in spool if line.strip()]
+    try:
+        with transaction.atomic():
+            rows = AccessLog.objects.bulk_create(
+                [
+                    AccessLog(
+                        user_id=r["user"],
+                        person_id=r["person"],
+                        part=r["part"],
+                        channel=r["channel"],
+                        reason=r["reason"],
+                        page=r.get("page", ""),
+                    )
+                    for r in records
+                ]
+            )
+            for row, record in zip(rows, records, strict=True):
+                AccessLog.objects.filter(pk=row.pk).update(
+                    accessed_at=dt.datetime.fromisoformat(record["accessed_at"])
+                )
+    except OperationalError:
+        with open(path, "a", encoding="utf-8") as spool:
+            for record in records:
+                spool.write(json.dumps(record) + "\n")
+            spool.flush()
+            os.fsync(spool.fileno())
+        os.remove(taken)
+        return 0
+    os.remove(taken)
+    return len(records)
 
 
 def access_log_record_many(

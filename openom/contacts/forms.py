@@ -4,11 +4,11 @@ from django import forms
 from django.utils import timezone
 
 from openom.contacts.constants import ContactOutcome, ContactType
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import CreateOnceForm, GovUKDateField, ServiceForm
 from openom.core.timezones import NonexistentLocalTime, london_datetime
 
 
-class ContactArrangeForm(ServiceForm):
+class ContactArrangeForm(CreateOnceForm):
     contact_type = forms.ChoiceField(label="Type", choices=ContactType.choices)
     date = GovUKDateField(label="Date")
     time = forms.TimeField(

@@ -45,6 +45,13 @@ class Contact(VersionedModel):
 
     class Meta:
         ordering = ["-starts_at"]
+        constraints = [
+            # One appointment per person per start time: a double submit cannot arrange the
+            # same appointment twice (a second one missed would count as a second failure).
+            models.UniqueConstraint(
+                fields=["person", "starts_at"], name="one_appointment_per_person_per_time"
+            )
+        ]
         indexes = [
             models.Index(fields=["person", "starts_at"]),
             models.Index(fields=["officer", "outcome", "starts_at"]),

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from openom.access.services import audit_record
@@ -25,10 +25,23 @@ def contact_arrange(*, person: Person, data: dict[str, Any], actor) -> Contact:
     requirement = data.get("requirement")
     if requirement is not None and (sentence is None or requirement.sentence_id != sentence.pk):
         errors["requirement"] = "Choose a requirement of the chosen sentence"
+    clash = ServiceValidationError(
+        "The appointment needs correcting",
+        field_errors={"time": f"{person.full_name} already has an appointment at this time"},
+    )
+    if (
+        data.get("starts_at")
+        and Contact.objects.filter(person=person, starts_at=data["starts_at"]).exists()
+    ):
+        errors.update(clash.field_errors)
     if errors:
         raise ServiceValidationError("The appointment needs correcting", field_errors=errors)
     with transaction.atomic():
-        contact = Contact.objects.create(person=person, **data)
+        try:
+            with transaction.atomic():  # the unique index decides a race
+                contact = Contact.objects.create(person=person, **data)
+        except IntegrityError:
+            raise clash from None
         audit_record(actor=actor, person=person, action="contact_arrange", detail=str(contact))
     return contact
 

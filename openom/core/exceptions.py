@@ -10,6 +10,17 @@ class ServiceValidationError(ValueError):
         self.field_errors = field_errors or {}
 
 
+class AlreadySubmitted(Exception):
+    """This form was saved before (a resubmit or a double click): nothing new was created.
+
+    `description` names the record the first submission created, for the page to show.
+    """
+
+    def __init__(self, description: str = "") -> None:
+        super().__init__(description or "This form was already saved")
+        self.description = description
+
+
 class EditConflict(ServiceValidationError):
     """Someone else saved the record after this user opened it.
 

@@ -2,6 +2,7 @@
 
 import copy
 import datetime as dt
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -286,6 +287,20 @@ class ServiceForm(forms.Form):
                 }
             )
         return rows
+
+
+class CreateOnceForm(ServiceForm):
+    """A create form carrying a one-time token: resubmitting it creates nothing new.
+
+    `form_page` consumes the token with the save (openom.core.services.create_once).
+    """
+
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("form_token", uuid.uuid4())
 
 
 class VersionedForm(ServiceForm):

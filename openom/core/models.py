@@ -80,3 +80,22 @@ class Sequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}={self.last_value}"
+
+
+class FormSubmission(models.Model):
+    """A create form's one-time token, consumed by its first successful save.
+
+    Each create page carries a fresh token; saving it inserts this row (the token is unique) in
+    the same transaction as the record it creates. A resubmitted form, or the same form posted
+    twice at once, finds the token taken and creates nothing new: it is shown the record the
+    first submission created.
+    """
+
+    token = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    description = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        return f"Form {self.token} ({self.description or 'no record'})"

@@ -1,11 +1,15 @@
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from openom.core.exceptions import EditConflict
-from openom.core.models import Sequence, VersionedModel
+from openom.core.exceptions import AlreadySubmitted, EditConflict
+from openom.core.models import FormSubmission, Sequence, VersionedModel
+
+T = TypeVar("T")
 
 
 def sequence_next(*, name: str, start_after: int = 0) -> int:
@@ -59,3 +63,29 @@ def edit_check(
         saved_by=saved_by,
         saved_at=saved_at,
     )
+
+
+def create_once(*, token: uuid.UUID | None, actor, create: Callable[[], T]) -> T:
+    """Run `create` once per form token: a second submission raises AlreadySubmitted.
+
+    The token row and the record are written in one transaction: if `create` fails (bad input)
+    neither is kept and the user can correct the form and save it again. Two submissions at once
+    meet at the token's unique index: the second waits for the first and then finds it taken.
+    Without a token (an API client, an old page) the create runs as before.
+    """
+    if token is None:
+        return create()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                submission = FormSubmission.objects.create(token=token, user=actor)
+        except IntegrityError:
+            submission = None
+        if submission is not None:
+            record = create()
+            submission.object_id = getattr(record, "pk", None)
+            submission.description = str(record)[:300] if record is not None else ""
+            submission.save(update_fields=["object_id", "description"])
+            return record
+    earlier = FormSubmission.objects.filter(token=token, user=actor).first()
+    raise AlreadySubmitted(earlier.description if earlier is not None else "")

@@ -9,7 +9,8 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from openom.core.exceptions import ServiceValidationError
+from openom.core.exceptions import AlreadySubmitted, ServiceValidationError
+from openom.core.services import create_once
 
 SIMPLE_FORM_TEMPLATE = "includes/simple_form_page.html"
 CHECK_ANSWERS_TEMPLATE = "includes/check_answers.html"
@@ -63,6 +64,8 @@ def form_page(
     With `check_answers` (the confirm button's words, e.g. "Send the referral"), a valid form is
     first shown back as a GOV.UK "Check your answers" page; only its confirm button saves, and
     its "Change" button returns to the filled-in form.
+
+    A form with a `form_token` (CreateOnceForm) saves once: a resubmit creates nothing new.
     """
     changing = request.method == "POST" and request.POST.get(CHANGE_FIELD) == "yes"
     confirmed = request.POST.get(CONFIRM_FIELD) == "yes"
@@ -85,8 +88,14 @@ def form_page(
                     "back_url": back_url,
                 },
             )
+        data = dict(form.cleaned_data)
+        token = data.pop("form_token", None)
         try:
-            save(form.cleaned_data)
+            create_once(token=token, actor=request.user, create=lambda: save(data))
+        except AlreadySubmitted as done:
+            already = f": {done.description}" if done.description else ""
+            messages.info(request, f"This was already saved{already}. Nothing new was created.")
+            return redirect(next_url)
         except ServiceValidationError as error:
             form.add_service_errors(error)  # type: ignore[attr-defined]
         else:

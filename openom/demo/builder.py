@@ -2,6 +2,7 @@
 
 import datetime as dt
 import random
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -105,6 +106,8 @@ class DemoResult:
     people: int
     staff: int
     logins: list[tuple[str, str]] = field(default_factory=list)
+    # The system administrator's password: random, printed once by the demo command.
+    superuser_password: str = ""
 
 
 def _weighted(rng: random.Random, weights: dict) -> str:
@@ -123,6 +126,7 @@ class DemoBuilder:
         self.staff_fake.seed_instance(seed + 1)
         self.today = today
         self.progress = progress
+        self.superuser_password = secrets.token_urlsafe(12)
         self.used_pncs: set[tuple[int, int]] = set()
         self.crn_counter = (
             Sequence.objects.filter(name=CRN_SEQUENCE).values_list("last_value", flat=True).first()
@@ -202,9 +206,11 @@ class DemoBuilder:
             team = self.teams[ldu_code][team_index] if ldu_code is not None else None
             user = User.objects.filter(username=username).first()
             if user is None:
+                superuser = Role.SYSTEM_ADMINISTRATOR in roles
                 user = User.objects.create_user(
                     username=username,
-                    password=area.DEMO_PASSWORD,
+                    # The superuser's password is never the published one (issue #14).
+                    password=self.superuser_password if superuser else area.DEMO_PASSWORD,
                     first_name=first,
                     last_name=last,
                     agency=self.agencies[agency_code],
@@ -794,4 +800,20 @@ def demo_area_build(*, people: int, seed: int, today: dt.date, progress: Progres
 
     waiting = demo_handoffs_build(seed=seed, today=today)
     progress("Waiting on someone: " + ", ".join(f"{n} {what}" for what, n in waiting.items()))
-    return DemoResult(people=count, staff=staff)
+    return DemoResult(people=count, staff=staff, superuser_password=builder.superuser_password)
+
+
+def contacts_without_clashes(contacts: list) -> list:
+    """Move any made-up appointment that clashes with another of the same person's (one
+    appointment per person per start time) on by an hour until it is free."""
+    from openom.contacts.models import Contact
+
+    people = {contact.person_id for contact in contacts}
+    taken = set(Contact.objects.filter(person_id__in=people).values_list("person_id", "starts_at"))
+    for contact in contacts:
+        while (contact.person_id, contact.starts_at) in taken:
+            contact.starts_at += dt.timedelta(hours=1)
+            if contact.outcome_recorded_at is not None:
+                contact.outcome_recorded_at += dt.timedelta(hours=1)
+        taken.add((contact.person_id, contact.starts_at))
+    return contacts

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from openom.accounts.models import User
 from openom.allocation.models import CaseAllocation
+from openom.demo.builder import contacts_without_clashes
 from openom.mappa.models import AreaPopulation
 from openom.mappa.selectors import category_of, convictions_by_person
 from openom.mappa.services import (
@@ -575,7 +576,7 @@ def _history(rng: random.Random, police, coordinator, today: dt.date) -> None:
                     )
                 )
 
-    contacts = Contact.objects.bulk_create(contacts, batch_size=500)
+    contacts = Contact.objects.bulk_create(contacts_without_clashes(contacts), batch_size=500)
     for action, contact in zip(actions, contacts, strict=True):
         action.triggered_by = contact
     EnforcementAction.objects.bulk_create(actions, batch_size=500)

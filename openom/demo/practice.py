@@ -11,6 +11,7 @@ from openom.allocation.models import CaseAllocation
 from openom.contacts.constants import ContactOutcome, ContactType
 from openom.contacts.models import Contact
 from openom.core.calendar import calendar_for
+from openom.demo.builder import contacts_without_clashes
 from openom.planning.constants import Need, ObjectiveStatus, SentencingPurpose
 from openom.planning.models import Objective, SentencePlan
 from openom.planning.rules import initial_plan_due, next_review_due
@@ -197,7 +198,7 @@ def demo_practice_build(*, seed: int, today: dt.date, progress) -> dict[str, int
         for plan, chosen in objectives_for
         for need, purposes, description, interventions in chosen
     )
-    Contact.objects.bulk_create(contacts, batch_size=2000)
+    Contact.objects.bulk_create(contacts_without_clashes(contacts), batch_size=2000)
     from openom.contacts.constants import FAILURES_TO_COMPLY
     from openom.enforcement.services import enforcement_review
 

@@ -194,7 +194,7 @@ def next_action(
         latest = called_for[-1]
         warned = by_date[latest].warned_on
         response_due = (warned or latest) + dt.timedelta(days=WARNING_RESPONSE_DAYS)
-        earlier = [given for day, given in warnings if day < latest]
+        earlier = [given for day, given in warnings if given <= latest and day < latest]
         if earlier:
             working.append(
                 f"Earlier warnings (given {', '.join(_d(given) for given in earlier)}) are "

@@ -1,10 +1,10 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm
+from openom.core.forms import CreateOnceForm, GovUKDateField
 from openom.intelligence.models import SourceEvaluation
 
 
-class IntelligenceForm(ServiceForm):
+class IntelligenceForm(CreateOnceForm):
     recorded_on = GovUKDateField(label="Date of the intelligence")
     source_evaluation = forms.ChoiceField(
         label="Source evaluation", choices=SourceEvaluation.choices, widget=forms.RadioSelect

@@ -63,7 +63,8 @@ def bar_chart(*, chart_id: str, title: str, groups: list[str], series: list[Seri
         'stroke="#0b0c0c"></line>'
     )
     return mark_safe(
-        f'<svg class="app-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'<svg class="app-chart" role="img" aria-labelledby="{chart_id}-title" '
+        f'aria-describedby="{chart_id}-desc" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" style="max-width:{WIDTH}px" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="Arial, sans-serif" fill="#0b0c0c">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'

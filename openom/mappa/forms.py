@@ -5,6 +5,7 @@ from django import forms
 from openom.accounts.constants import Role
 from openom.accounts.models import User
 from openom.core.forms import (
+    CreateOnceForm,
     GovUKDateField,
     QueryForm,
     ServiceForm,
@@ -30,7 +31,7 @@ MEETING_LEVELS = [
 ]
 
 
-class ReferralForm(ServiceForm):
+class ReferralForm(CreateOnceForm):
     police_force = forms.ModelChoiceField(
         label="MAPPA area (police force)",
         queryset=Agency.objects.filter(kind=AgencyKind.POLICE).order_by("name"),

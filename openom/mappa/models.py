@@ -58,6 +58,15 @@ class MappaReferral(TimeStampedModel):
     class Meta:
         ordering = ["-referred_on", "-pk"]
         indexes = [models.Index(fields=["police_force", "status"])]
+        constraints = [
+            # One referral waiting for a decision per person: a second (a double submit, or a
+            # colleague referring at the same moment) is refused, never a duplicate to decide.
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(status="PENDING"),
+                name="one_open_mappa_referral_per_person",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"MAPPA referral for {self.person.crn} on {self.referred_on}"

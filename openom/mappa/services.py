@@ -7,7 +7,7 @@ transaction; notifications go out on commit.
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -127,18 +127,28 @@ def mappa_referral_create(
                 f"{person.full_name} is already managed under MAPPA: ask the MAPPA coordinator "
                 "to review the level instead of referring again"
             )
-        referral = MappaReferral.objects.create(
-            person=person,
-            police_force=police_force,
-            referred_by=actor,
-            referring_agency=actor.agency,
-            referred_on=today,
-            level_requested=level_requested,
-            reason=reason.strip(),
-            risk_of_serious_harm=risk_of_serious_harm,
-            risk_linked_to_offending=risk_linked_to_offending,
-            expected_release_date=expected_release_date,
-        )
+        try:
+            # The partial unique index (one open referral per person) decides any race the
+            # person lock above does not cover.
+            with transaction.atomic():
+                referral = MappaReferral.objects.create(
+                    person=person,
+                    police_force=police_force,
+                    referred_by=actor,
+                    referring_agency=actor.agency,
+                    referred_on=today,
+                    level_requested=level_requested,
+                    reason=reason.strip(),
+                    risk_of_serious_harm=risk_of_serious_harm,
+                    risk_linked_to_offending=risk_linked_to_offending,
+                    expected_release_date=expected_release_date,
+                )
+        except IntegrityError:
+            raise ServiceValidationError(
+                f"{person.full_name} was already referred to MAPPA and the referral is waiting "
+                "for the coordinator's decision: add to that referral by contacting the MAPPA "
+                "coordinator"
+            ) from None
         audit_record(
             actor=actor, person=person, action="mappa_referral_create", detail=str(referral)
         )
@@ -273,6 +283,12 @@ def mappa_register(
     recorded (and, for category 3, the referral), so it cannot disagree with them.
     """
     _require_coordinator(actor, police_force.pk)
+    if not users_who_may_see([actor], person):
+        # An excluded coordinator, or one not named on a restricted case, cannot take it on: a
+        # registration nobody on the list can open would be a case nobody reviews (issue #11).
+        raise ServiceValidationError(
+            "You cannot register this case: it is restricted or you are excluded from it"
+        )
     category = category_of(person, as_of=today, referral=referral)
     if not category.eligible:
         raise ServiceValidationError(

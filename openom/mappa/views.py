@@ -70,7 +70,7 @@ def referral_create(request, case):
     form = forms.ReferralForm(request.POST or None)
 
     def save(data):
-        services.mappa_referral_create(
+        return services.mappa_referral_create(
             person=case.person, actor=request.user, today=_today(), **data
         )
 
@@ -640,7 +640,7 @@ def _lifecycle_page(request, registration, form, save, *, heading: str, success:
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def registration_end(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.EndForm(
         request.POST or None, initial={"version": registration.version, "ended_on": _today()}
     )
@@ -667,7 +667,7 @@ def registration_end(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def registration_transfer(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.TransferForm(
         request.POST or None,
         initial={"version": registration.version},
@@ -695,7 +695,7 @@ def registration_transfer(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def whereabouts_add(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.WhereaboutsForm(request.POST or None)
     return _lifecycle_page(
         request,
@@ -712,7 +712,7 @@ def whereabouts_add(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def whereabouts_found(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.FoundForm(request.POST or None, initial={"found_on": _today()})
     return _lifecycle_page(
         request,
@@ -729,7 +729,7 @@ def whereabouts_found(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def lifetime_review_apply(request, pk: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     form = forms.LifetimeReviewApplicationForm(request.POST or None)
     return _lifecycle_page(
         request,
@@ -748,7 +748,7 @@ def lifetime_review_apply(request, pk: int):
 @mappa_coordinator_view
 @require_http_methods(["GET", "POST"])
 def lifetime_review_decide(request, pk: int, review: int):
-    registration = selectors.registration_for(request.user, pk)
+    registration = _registration(request, pk)
     application = get_object_or_404(
         registration.lifetime_reviews.filter(determined_on__isnull=True), pk=review
     )
@@ -770,6 +770,9 @@ def lifetime_review_decide(request, pk: int, review: int):
 @mappa_coordinator_view
 def wanted_or_missing(request):
     page = paginate(request, selectors.wanted_or_missing_for(request.user))
+    access_log_page(
+        request, [e.registration.person_id for e in page.object_list], part=CasePart.MAPPA
+    )
     return render(
         request,
         "mappa/wanted_or_missing.html",

@@ -1,10 +1,10 @@
 from django import forms
 
-from openom.core.forms import GovUKDateField, ServiceForm, clean_uk_phone
+from openom.core.forms import CreateOnceForm, GovUKDateField, ServiceForm, clean_uk_phone
 from openom.victims.models import ContactPreference
 
 
-class VictimForm(ServiceForm):
+class VictimForm(CreateOnceForm):
     forename = forms.CharField(label="First name", max_length=100)
     surname = forms.CharField(label="Last name", max_length=100)
     relationship_to_offender = forms.CharField(

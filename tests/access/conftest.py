@@ -295,7 +295,7 @@ def _mappa_records(world, *, police, area, housing) -> dict:
         meeting=meeting,
         registration=registration,
         position=1,
-        minutes="Agreed an exclusion zone around Ely",
+        minutes="Agreed weekly home visits and a curfew",
     )
     action = MeetingAction.objects.create(
         agenda_item=item,

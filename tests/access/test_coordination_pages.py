@@ -57,7 +57,7 @@ def test_an_excluded_coordinator_cannot_record_the_minutes_of_the_case(client, w
     )
     assert posted.status_code == 404
     item.refresh_from_db()
-    assert item.minutes == "Agreed an exclusion zone around Ely"
+    assert item.minutes == "Agreed weekly home visits and a curfew"
 
 
 def test_an_excluded_coordinator_does_not_see_the_cases_actions(client, world):
@@ -211,3 +211,31 @@ def test_the_iom_member_page_logs_the_case(client, world):
     assert list(
         AccessLog.objects.filter(user=world.users["ivy"]).values_list("person", "part", "page")
     ) == [(world.daniel.pk, CasePart.IOM, "iom:member")]
+
+
+def test_an_excluded_coordinator_cannot_register_the_case(world):
+    import pytest
+
+    from openom.core.exceptions import ServiceValidationError
+    from openom.mappa.services import mappa_register
+
+    with pytest.raises(ServiceValidationError, match="restricted or you are excluded"):
+        mappa_register(
+            person=world.robert,
+            police_force=world.users["cora"].agency,
+            level=2,
+            rationale="Needs a plan",
+            actor=_excluded_from_robert(world, "cora"),
+            today=dt.date.today(),
+        )
+
+
+def _excluded_from_robert(world, username):
+    CaseRestriction.objects.create(
+        person=world.robert,
+        kind=RestrictionKind.EXCLUDE,
+        user=world.users[username],
+        reason="Relative",
+        created_by=world.users["sam"],
+    )
+    return world.users[username]

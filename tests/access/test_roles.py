@@ -175,3 +175,15 @@ def test_the_staff_roles_page_grants_and_approves(client, world, sue):
     client.force_login(sue)
     client.post(reverse("access:role-request", args=[pending.pk]), {"approve": "yes"})
     assert carl.roles.filter(role=Role.VICTIM_LIAISON_OFFICER).exists()
+
+
+@pytest.mark.parametrize("extra_staff", [0, 30])
+def test_the_staff_roles_page_takes_the_same_queries_for_few_or_many_staff(
+    client, world, extra_staff, django_assert_max_num_queries
+):
+    sid = world.users["sid"]
+    for n in range(extra_staff):
+        UserFactory(username=f"extra{n}", agency=sid.agency, roles=[Role.OFFENDER_MANAGER])
+    client.force_login(sid)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("access:roles")).status_code == 200

@@ -140,3 +140,31 @@ def test_coordinator_reviews_notification_records_missing_transfers_and_ends(
     violent_registration.refresh_from_db()
     assert violent_registration.end_date == today
     assert violent_registration.end_reason == RegistrationEndReason.SUPERVISION_ENDED
+
+
+def test_coordinator_reads_the_years_report_with_charts_and_saves_the_boards_commentary(
+    page, live_server, colin, two_cases
+):
+    sign_in(page, live_server, "colin")
+    page.goto(f"{live_server.url}/mappa/report/?year_end=2026-03-31")
+    assert page.get_by_role("heading", name="MAPPA Statistical Information 2025/26").is_visible()
+    eligible = page.get_by_test_id("table-eligible")
+    assert "Category 1: Registered Sexual Offenders" in eligible.inner_text()
+    assert page.get_by_role(
+        "img", name=re.compile("Chart: MAPPA-eligible people at 31 March 2026")
+    ).is_visible()
+    assert page.get_by_test_id("table-serious_further_offences").is_visible()
+    assert page.get_by_role("heading", name="Explanatory notes").is_visible()
+    page.get_by_label("Strategic Management Board commentary").fill(
+        "Registered sexual offenders rose by a tenth; recalls were timely."
+    )
+    page.get_by_role("button", name="Save the commentary").click()
+    assert page.get_by_text("Commentary saved").is_visible()
+    assert (
+        page.get_by_label("Strategic Management Board commentary")
+        .input_value()
+        .startswith("Registered sexual offenders rose")
+    )
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("zip of CSV files")).click()
+    assert download.value.suggested_filename == "mappa-annual-2026.zip"

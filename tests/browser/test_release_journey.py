@@ -65,7 +65,9 @@ def test_changing_remand_changes_the_dates_shows_the_working_and_tells_the_offen
     fill_date(page, "To (optional)", "1", "3", "2026")
     page.get_by_role("button", name="Save").click()
     assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name=re.compile("The date must be on or after")).is_visible()
+    assert page.get_by_role(
+        "link", name=re.compile("From must be the same as or after 1 1 1900")
+    ).is_visible()
 
     fill_date(page, "From (optional)", "6", "1", "2026")
     page.get_by_role("button", name="Save").click()

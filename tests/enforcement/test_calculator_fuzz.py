@@ -1,6 +1,6 @@
 """`openom calc enforcement-deadline` answers any JSON with a result or a named error."""
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.calc_fuzz import ANY_JSON, answers_cleanly, objects_with
@@ -27,7 +27,7 @@ FIELDS = {
 }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(objects_with(FIELDS) | ANY_JSON)
 def test_the_enforcement_calculator_never_answers_with_a_traceback(payload):
     answers_cleanly("enforcement-deadline", payload)

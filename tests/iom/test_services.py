@@ -326,7 +326,7 @@ def test_two_coordinators_minuting_one_member_cannot_overwrite_each_other(
     cohort_select(
         scheme=iom_scheme, strategy=Strategy.COUNTY, cohort_label="Fixed", actor=ivy, today=TODAY
     )
-    item = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy).items.get()
+    item = case_meeting_build(scheme=iom_scheme, date=TODAY, actor=ivy, today=TODAY).items.get()
     read_at = item.version
     case_meeting_minute(
         item=item, minutes="Ivy: curfew kept", action=None, actor=ivy, today=TODAY, version=read_at

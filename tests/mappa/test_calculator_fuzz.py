@@ -1,6 +1,6 @@
 """`openom calc mappa-category` answers any JSON with a result or a named error."""
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.calc_fuzz import ANY_JSON, answers_cleanly, objects_with
@@ -91,7 +91,7 @@ NEAR_VALID = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(objects_with(FIELDS) | NEAR_VALID | ANY_JSON)
 def test_the_mappa_calculator_never_answers_with_a_traceback(payload):
     answers_cleanly("mappa-category", payload)

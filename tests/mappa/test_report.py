@@ -54,7 +54,8 @@ def recall(person, colin, on):
         sentence=sentence,
         contact_type="OFFICE",
         officer=colin,
-        starts_at=dt.datetime(2009, 9, 1, 10, tzinfo=dt.UTC),
+        # The missed appointment on the failure date: one appointment per person per time.
+        starts_at=dt.datetime.combine(on - dt.timedelta(days=5), dt.time(10), tzinfo=dt.UTC),
         outcome="UNACCEPTABLE_ABSENCE",
     )
     EnforcementAction.objects.create(

@@ -412,3 +412,21 @@ def test_the_year_2014_15_shows_the_sopos_made_before_8_march_beside_the_shpos(c
     ]
     later = mappa_annual_report(police_force=colin.agency, year_end=dt.date(2016, 3, 31))
     assert len(tables(later)["civil_orders"].rows) == 2
+
+
+@pytest.mark.usefixtures("area_2026")
+def test_the_report_page_takes_as_many_queries_with_many_rows_as_with_few(
+    client, colin, north_bcu, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(colin)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("mappa:report"), {"year_end": "2026-03-31"})
+    for level in (1, 2, 2, 3, 1, 1):
+        made = registration(colin, north_bcu, category=1, level=level)
+        recall(made.person, colin, on=dt.date(2025, 11, 1))
+        sfo(made, colin, dt.date(2025, 12, 1), level)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("mappa:report"), {"year_end": "2026-03-31"})

@@ -54,21 +54,10 @@ SENTENCE_TYPES = {
     "SopcSentence": SentenceType.OFFENDER_OF_PARTICULAR_CONCERN,
     "DetentionAndTrainingOrderSentence": SentenceType.DETENTION_AND_TRAINING_ORDER,
 }
-# Fields of a fixture sentence that identify it in NOMIS and do not change the calculation.
-IDENTIFYING_FIELDS = {"caseSequence", "lineSequence", "caseReference", "externalSentenceId"}
 
-# Cases the app can record but whose dates differ, each with the reason. The engine's own
-# exclusions (tests/release/test_conformance.py) fail here too.
-_HDC365_INTERIM = (
-    "engine: HDC-365 interim rules for adjustments and consecutive sentences after 3 June 2025 "
-    "(upstream TimelinePostTrancheAdjustmentService) are not implemented"
-)
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "hdc-365/crs-2273-ac1-1": _HDC365_INTERIM,
-    "hdc-365/crs-2273-ac1-2": _HDC365_INTERIM,
-    "hdc-365/crs-2273-ac1-3": _HDC365_INTERIM,
-    "hdc-365/crs-2273-reg-1": _HDC365_INTERIM,
-}
+# Cases the app can record but whose dates differ, each with the reason (none at present; the
+# engine's own exclusions in tests/release/test_conformance.py would belong here too).
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def unsupported(payload: dict[str, Any]) -> str | None:

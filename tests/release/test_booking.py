@@ -312,8 +312,17 @@ def test_a_bad_adjustment_is_refused_with_a_clear_message_and_nothing_saved(
     assert ReleaseCalculation.objects.filter(person=daniel).count() == calculations
 
 
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        # The form's date window (openom.core.forms, 1 January 1900 onwards) catches year 1.
+        ("0001", "From must be the same as or after 1 1 1900"),
+        # A real date before Daniel was born (17 May 1990) is the service's to refuse.
+        ("1980", "The date must be on or after 17 May 1990 (the date of birth)"),
+    ],
+)
 def test_the_adjustment_form_shows_the_error_against_the_field_and_saves_nothing(
-    client, daniel, sam, olivia, theft
+    client, daniel, sam, olivia, theft, year, message
 ):
     sentence(daniel, olivia, theft, on=dt.date(2026, 3, 2), length_months=24)
     client.force_login(sam)
@@ -323,7 +332,7 @@ def test_the_adjustment_form_shows_the_error_against_the_field_and_saves_nothing
             "kind": AdjustmentKind.REMAND,
             "from_date_0": "1",
             "from_date_1": "1",
-            "from_date_2": "0001",
+            "from_date_2": year,
             "to_date_0": "1",
             "to_date_1": "3",
             "to_date_2": "2026",
@@ -332,7 +341,7 @@ def test_the_adjustment_form_shows_the_error_against_the_field_and_saves_nothing
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "The date must be on or after 17 May 1990 (the date of birth)" in page
+    assert message in page
     assert not CustodyAdjustment.objects.filter(person=daniel).exists()
 
 

@@ -19,12 +19,13 @@ class Command(BaseCommand):
         }
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"OpenOM is starting at {options['url']}"))
-        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(f"Demo logins (password for all but the administrator: {DEMO_PASSWORD}):")
         for username, *_rest, roles in DEMO_LOGINS:
             user = users.get(username)
             if user is None:
                 continue
             where = user.team.name if user.team else user.agency.name
             role_names = ", ".join(role.label for role in roles)
-            self.stdout.write(f"  {username:<12} {role_names:<36} {where}")
+            note = "  (password printed once when the demo was built)" if user.is_superuser else ""
+            self.stdout.write(f"  {username:<12} {role_names:<36} {where}{note}")
         self.stdout.write("")
