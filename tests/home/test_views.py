@@ -86,7 +86,7 @@ def test_the_analyst_sees_counts_by_unit_and_never_a_name(client, world):
         "0",
     ]
     body = response.content.decode()
-    assert "Smith" not in body and "X100001" not in body
+    assert "Smith, Daniel" not in body and "X100001" not in body
     assert not AccessLog.objects.filter(user=world.users["anna"]).exists()
 
 
