@@ -37,7 +37,9 @@ def record_unacceptable_absence(page, live_server, crn):
     page.get_by_role("link", name=re.compile(r"Outcome to record")).first.click()
     page.get_by_label("Unacceptable absence").check()
     page.get_by_role("button", name="Save").click()
-    page.wait_for_url(re.compile(rf"/cases/{crn}/contacts/$"))
+    # Saving shows the contact with its outcome; enforcement is on the case's contacts page.
+    page.wait_for_url(re.compile(rf"/cases/{crn}/contacts/\d+/$"))
+    page.goto(f"{live_server.url}/cases/{crn}/contacts/")
 
 
 def test_missed_appointments_lead_to_a_warning_then_a_breach_laid_in_time(
