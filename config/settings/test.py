@@ -12,3 +12,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Two-factor and lockout are off by default; their tests switch them on with `settings`.
 OPENOM_REQUIRE_2FA = False
 AXES_ENABLED = False
+# The idle clock is renewed at most every ten minutes here (still inside the 30-minute timeout),
+# so a slow test set-up never turns a page's first request into a session write.
+OPENOM_SESSION_RENEW_SECONDS = 600
