@@ -48,14 +48,26 @@ class TeamFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Offender Management {n}")
 
 
+# The people in the tests' cases (tests/conftest.py): no member of staff is given their names, so
+# a page that shows one of these names is showing the case, never a coincidental colleague.
+CASE_NAMES = frozenset({"Daniel", "Smith", "Robert", "Lane"})
+
+
+def _staff_name(kind: str) -> str:
+    fake = factory.Faker._get_faker(locale="en_GB")
+    while (name := getattr(fake, kind)()) in CASE_NAMES:
+        pass
+    return name
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
+    first_name = factory.LazyFunction(lambda: _staff_name("first_name"))
+    last_name = factory.LazyFunction(lambda: _staff_name("last_name"))
     team = factory.SubFactory(TeamFactory)
     agency = factory.SelfAttribute("team.agency")
     grade = Grade.PO

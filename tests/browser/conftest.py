@@ -63,3 +63,20 @@ def page(browser):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def offence_catalogue(transactional_db):
+    """The offence catalogue, which a transactional test's flush empties along with the rest.
+
+    Browser journeys run against a live server, so each is a transactional test; the catalogue
+    loaded by the migrations does not survive the flush after an earlier one.
+    """
+    import io
+
+    from django.core.management import call_command
+
+    from openom.offences.models import Offence
+
+    if not Offence.objects.exists():
+        call_command("load_offences", stdout=io.StringIO())
