@@ -272,7 +272,12 @@ def _day_in(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
 
 
 def _pick(rng: random.Random, spells: list[_Spell], day: dt.date, used: set | None = None):
-    """A spell open on `day` (rejection sampling: the lists are long and mostly open)."""
+    """A spell open on `day` (rejection sampling: the lists are long and mostly open).
+
+    A small demo area may have no spells of a kind at all (no registered sex offenders): none.
+    """
+    if not spells:
+        return None
     for _ in range(60):
         spell = rng.choice(spells)
         if spell.open_on(day) and (used is None or spell.person_id not in used):
